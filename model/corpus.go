@@ -1,0 +1,120 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Corpus is every loaded article with its indexes: articles by date, entity → articles and
+// article → entities. It is read-only once built, so it is safe to share between goroutines.
+type Corpus struct {
+	Articles  []*Article // newest first; undated articles last, by ID
+	People    []*Person  // most articles first
+	Countries []*Country // most articles first
+	Orgs      []*Organisation
+	Skipped   []Skip
+
+	byID      map[string]*Article
+	people    map[string]*Person
+	countries map[string]*Country
+	orgs      map[string]*Organisation
+}
+
+// NewCorpus indexes articles. Articles may carry their own copies of entities (as the loader
+// makes them, one per article): entities with the same key are merged into one shared value,
+// and every ref is pointed at it.
+func NewCorpus(articles []*Article, skipped []Skip) *Corpus {
+	c := &Corpus{
+		Articles:  slices.Clone(articles),
+		Skipped:   skipped,
+		byID:      make(map[string]*Article, len(articles)),
+		people:    map[string]*Person{},
+		countries: map[string]*Country{},
+		orgs:      map[string]*Organisation{},
+	}
+	slices.SortStableFunc(c.Articles, NewestFirst)
+	roles := map[string]map[string]int{}
+	for _, a := range c.Articles {
+		c.byID[a.ID] = a
+		for i, r := range a.People {
+			p := intern(c.people, r.Key, r.Person, &c.People)
+			p.Articles = append(p.Articles, a)
+			a.People[i].Person = p
+			if r.Role != "" {
+				if roles[p.Key] == nil {
+					roles[p.Key] = map[string]int{}
+				}
+				roles[p.Key][r.Role]++
+			}
+		}
+		for i, r := range a.Countries {
+			k := intern(c.countries, r.Code, r.Country, &c.Countries)
+			k.Articles = append(k.Articles, a)
+			a.Countries[i].Country = k
+		}
+		for i, r := range a.Orgs {
+			o := intern(c.orgs, r.Key, r.Organisation, &c.Orgs)
+			o.Articles = append(o.Articles, a)
+			a.Orgs[i].Organisation = o
+		}
+	}
+	for _, p := range c.People {
+		if p.Role == "" {
+			p.Role = mostCommon(roles[p.Key])
+		}
+	}
+	slices.SortStableFunc(c.People, func(a, b *Person) int {
+		return cmp.Or(len(b.Articles)-len(a.Articles), strings.Compare(a.Name, b.Name))
+	})
+	slices.SortStableFunc(c.Countries, func(a, b *Country) int {
+		return cmp.Or(len(b.Articles)-len(a.Articles), strings.Compare(a.Name, b.Name))
+	})
+	slices.SortStableFunc(c.Orgs, func(a, b *Organisation) int {
+		return cmp.Or(len(b.Articles)-len(a.Articles), strings.Compare(a.Key, b.Key))
+	})
+	return c
+}
+
+// intern returns the shared entity for key, registering e (with no articles yet) when it is new.
+func intern[E any](index map[string]*E, key string, e *E, list *[]*E) *E {
+	if shared, ok := index[key]; ok {
+		return shared
+	}
+	index[key] = e
+	*list = append(*list, e)
+	return e
+}
+
+func mostCommon(counts map[string]int) string {
+	best, n := "", 0
+	for s, c := range counts {
+		if c > n || (c == n && s < best) {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+// NewestFirst orders articles by date, newest first; undated articles go last, by ID.
+func NewestFirst(a, b *Article) int {
+	switch {
+	case a.Date.IsZero() && !b.Date.IsZero():
+		return 1
+	case !a.Date.IsZero() && b.Date.IsZero():
+		return -1
+	}
+	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.ID, b.ID))
+}
+
+// Article returns the article with the given ID, or nil.
+func (c *Corpus) Article(id string) *Article { return c.byID[id] }
+
+// Person returns the person with the given key, or nil.
+func (c *Corpus) Person(key string) *Person { return c.people[key] }
+
+// Country returns the country with the given ISO code, or nil.
+func (c *Corpus) Country(code string) *Country { return c.countries[code] }
+
+// Org returns the organisation with the given key, or nil.
+func (c *Corpus) Org(key string) *Organisation { return c.orgs[key] }
