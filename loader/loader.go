@@ -1,33 +1,261 @@
 // Package loader reads article files (paths, folders or the embedded seeds), decodes and
 // sanitises them, parses each into a model.Article, extracts its entities, and builds the
-// model.Corpus. It imports nothing from the terminal UI.
+// model.Corpus. It imports nothing from the terminal UI, and never writes to the files it reads.
+//
+// Loading runs a walker goroutine that finds the files and a pool of workers (one per core)
+// that each read, decode, sanitise, parse and annotate one file at a time. Results are put in
+// path order, so the corpus does not depend on scheduling; then a final pass links people
+// across articles, makes duplicate IDs unique and infers the years datelines leave out.
 package loader
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
 
+	"github.com/dispatch-news/dispatch/loader/extract"
 	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/sanitize"
+	"github.com/dispatch-news/dispatch/seeds"
 )
+
+// MaxFileSize is the largest file Load reads; larger files are skipped.
+const MaxFileSize = 64 << 20
 
 // Progress reports how far loading has got.
 type Progress struct {
 	Done, Total int   // files parsed, files found so far
 	Bytes       int64 // bytes read so far
+	Skipped     int   // files among Done that could not be loaded
+	// Ignored counts files inside the given folders that are not articles (not .txt, or
+	// hidden); it is final only in the last report, where Done == Total.
+	Ignored int
 }
 
 // Options tune Load.
 type Options struct {
 	// Progress, when set, is called from loading goroutines as files finish (not more often
-	// than needed to draw a progress bar). It must not block.
+	// than needed to draw a progress bar). It must not block. The last call has Done == Total.
 	Progress func(Progress)
 	// Workers is the number of parsing goroutines; 0 means one per core.
 	Workers int
+
+	maxFileSize int64 // 0 means MaxFileSize; tests set it small
 }
+
+// progressInterval is how often Progress is called at most: a frame at 20 fps.
+const progressInterval = 50 * time.Millisecond
 
 // Load reads the given files and folders (folders are walked for .txt files); with no paths it
 // loads the embedded seeds. Files that cannot be loaded are listed in Corpus.Skipped with a
 // reason. Load fails only when a path given on the command line does not exist or cannot be
 // read at all, or ctx is cancelled.
+//
+// Files given explicitly are loaded whatever their extension. A given folder without any .txt
+// file yields a Skip entry for the folder, not an error. Two files with the same name in
+// different folders are both loaded, the later (by path) with a suffixed ID, and a Skip entry
+// whose reason starts with "loaded as" says so.
 func Load(ctx context.Context, paths []string, opt Options) (*model.Corpus, error) {
-	return model.NewCorpus(nil, nil), nil
+	if len(paths) == 0 {
+		return LoadFS(ctx, seeds.FS, "seeds", opt)
+	}
+	roots, err := checkRoots(paths)
+	if err != nil {
+		return nil, err
+	}
+	return run(ctx, opt, func(w *walker) { w.walkRoots(roots) })
+}
+
+// LoadFS is Load for the .txt files of a file system, such as the embedded seeds; each
+// Article.File is prefix joined with the file's path in fsys.
+func LoadFS(ctx context.Context, fsys fs.FS, prefix string, opt Options) (*model.Corpus, error) {
+	return run(ctx, opt, func(w *walker) { w.walkFS(fsys, prefix) })
+}
+
+// result is what a worker makes of one job: an article, or a reason to skip the file.
+type result struct {
+	parsed *parsed
+	skip   model.Skip
+	bytes  int64
+}
+
+func run(ctx context.Context, opt Options, walk func(*walker)) (*model.Corpus, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.NumCPU()
+	}
+	if opt.maxFileSize <= 0 {
+		opt.maxFileSize = MaxFileSize
+	}
+
+	jobs := make(chan job, 4*opt.Workers)
+	w := &walker{ctx: ctx, jobs: jobs}
+	go func() {
+		defer close(jobs)
+		walk(w)
+	}()
+
+	results := make(chan result, 4*opt.Workers)
+	var wg sync.WaitGroup
+	for range opt.Workers {
+		wg.Go(func() {
+			for j := range jobs {
+				if ctx.Err() == nil {
+					results <- loadFile(j, opt.maxFileSize)
+				}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+
+	var (
+		ps    []*parsed
+		skips []model.Skip
+		prog  Progress
+		last  time.Time
+	)
+	for r := range results {
+		prog.Done++
+		prog.Bytes += r.bytes
+		if r.parsed != nil {
+			ps = append(ps, r.parsed)
+		} else {
+			prog.Skipped++
+			skips = append(skips, r.skip)
+		}
+		if opt.Progress != nil && time.Since(last) >= progressInterval {
+			last = time.Now()
+			prog.Total = int(w.found.Load())
+			opt.Progress(prog)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	skips = append(skips, w.skips...)
+	if opt.Progress != nil {
+		prog.Total, prog.Ignored = int(w.found.Load()), w.ignored
+		opt.Progress(prog)
+	}
+	return build(ps, skips), nil
+}
+
+// build is the final pass over the parsed articles: path order, unique IDs, people linked
+// across articles, years inferred, then the corpus.
+func build(ps []*parsed, skips []model.Skip) *model.Corpus {
+	slices.SortFunc(ps, func(a, b *parsed) int { return strings.Compare(a.article.File, b.article.File) })
+	byID := make(map[string]string, len(ps)) // ID → file
+	articles := make([]*model.Article, len(ps))
+	for i, p := range ps {
+		a := p.article
+		if other, taken := byID[a.ID]; taken {
+			id := a.ID
+			for n := 2; byID[a.ID] != ""; n++ {
+				a.ID = fmt.Sprintf("%s-%d", id, n)
+			}
+			skips = append(skips, model.Skip{Path: a.File,
+				Reason: fmt.Sprintf("loaded as %s: ID %s is taken by %s", a.ID, id, other)})
+		}
+		byID[a.ID] = a.File
+		articles[i] = a
+	}
+	extract.LinkCorpus(articles)
+	inferYears(ps, time.Now())
+	slices.SortStableFunc(skips, func(a, b model.Skip) int { return strings.Compare(a.Path, b.Path) })
+	return model.NewCorpus(articles, skips)
+}
+
+// loadFile reads, decodes, sanitises, parses and annotates one file. It never panics: a
+// failure of any stage, even a bug, skips the file with a reason.
+func loadFile(j job, maxSize int64) (r result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = result{skip: model.Skip{Path: sanitize.Line(j.file), Reason: sanitize.Line(fmt.Sprintf("internal error: %v", p))}}
+		}
+	}()
+	data, err := readFile(j, maxSize)
+	r.bytes = int64(len(data))
+	if err != nil {
+		r.skip = model.Skip{Path: sanitize.Line(j.file), Reason: err.Error()}
+		return r
+	}
+	p, err := parse(idOf(j.file), j.file, data)
+	if err != nil {
+		r.skip = model.Skip{Path: sanitize.Line(j.file), Reason: err.Error()}
+		return r
+	}
+	extract.Annotate(p.article)
+	r.parsed = p
+	return r
+}
+
+// idOf is a file's name without its extension.
+func idOf(file string) string {
+	base := path.Base(filepath.ToSlash(file))
+	if id := strings.TrimSuffix(base, path.Ext(base)); id != "" {
+		return id
+	}
+	return base
+}
+
+// readFile reads at most maxSize bytes of a regular file; the error is a skip reason.
+func readFile(j job, maxSize int64) ([]byte, error) {
+	f, err := j.open()
+	if err != nil {
+		return nil, errors.New(reason(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, errors.New(reason(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	tooLarge := fmt.Errorf("larger than the %s limit", byteSize(maxSize))
+	if info.Size() > maxSize {
+		return nil, tooLarge
+	}
+	// The size may change under us: read one byte past the limit to notice.
+	data := make([]byte, 0, info.Size()+1)
+	for int64(len(data)) <= maxSize {
+		if len(data) == cap(data) {
+			data = slices.Grow(data, int(min(maxSize+1, int64(len(data))+64<<10))-len(data))
+		}
+		n, err := f.Read(data[len(data):min(int64(cap(data)), maxSize+1)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return data, errors.New(reason(err))
+		}
+	}
+	if int64(len(data)) > maxSize {
+		return data, tooLarge
+	}
+	return data, nil
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

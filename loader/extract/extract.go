@@ -22,8 +22,7 @@ func Annotate(a *model.Article) {
 	}
 	var mentions []model.Mention
 	a.People, mentions = findPeople(texts, mentions)
-	a.Countries, mentions = findCountries(texts, mentions)
-	a.Orgs, mentions = findOrgs(texts, mentions)
+	a.Countries, a.Orgs, mentions = findPlaces(texts, mentions)
 	slices.SortFunc(mentions, func(x, y model.Mention) int {
 		return cmp.Or(cmp.Compare(x.Block, y.Block), cmp.Compare(x.Start, y.Start))
 	})

@@ -1,13 +1,289 @@
 package extract
 
-import "github.com/dispatch-news/dispatch/model"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/ru"
+)
+
+// foundPerson is a person of one article while findPeople collects them.
+type foundPerson struct {
+	name     string // canonical name, nominative
+	surname  string // folded last word of name
+	initial  string // folded first letter of the first name, "" for a surname alone
+	role     string
+	mentions int
+	order    int // position of the first mention, to list people as the article does
+}
+
+// pendingMention is a single word that names a person by surname, resolved once every full
+// name of the article is known.
+type pendingMention struct {
+	text     int // index into texts
+	start    int
+	end      int
+	lemmas   []string // folded surname readings, the word's own form first
+	initial  string   // folded initial written with it ("К. Токаев"), if any
+	role     string
+	feminine bool // a feminine verb follows ("Захарова заявила")
+	order    int
+}
+
+// peopleFinder holds the state of one findPeople call.
+type peopleFinder struct {
+	lc        lemmaCache
+	people    []*foundPerson
+	byKey     map[string]*foundPerson
+	bySurname map[string][]*foundPerson
+	pending   []pendingMention
+	spans     []personSpan
+	order     int
+}
+
+// personSpan is a mention waiting for its person's final key.
+type personSpan struct {
+	p    *foundPerson
+	text int
+	span [2]int
+}
 
 // findPeople finds people in texts (texts[0] is the title, texts[i] is block i-1) and appends
 // their mentions.
 func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []model.Mention) {
-	return nil, mentions
+	pf := &peopleFinder{
+		lc:        lemmaCache{},
+		byKey:     map[string]*foundPerson{},
+		bySurname: map[string][]*foundPerson{},
+	}
+	tokens := make([][]wordToken, len(texts))
+	consumed := make([][]bool, len(texts))
+	var buf []wordToken
+	for i, text := range texts {
+		buf = tokenizeWords(text, buf)
+		tokens[i] = append([]wordToken(nil), buf...)
+		consumed[i] = make([]bool, len(buf))
+	}
+	for i := range texts {
+		pf.findFullNames(texts[i], i, tokens[i], consumed[i])
+	}
+	for i := range texts {
+		pf.findSurnames(texts[i], i, tokens[i], consumed[i])
+	}
+	pf.resolvePending()
+	return pf.refs(mentions)
 }
 
-// LinkCorpus links people named by surname alone to the full name given in another article of
-// the corpus, rewriting their refs and mentions.
-func LinkCorpus(articles []*model.Article) {}
+// findFullNames finds names of two words or more, and initials with a surname.
+func (pf *peopleFinder) findFullNames(text string, ti int, toks []wordToken, consumed []bool) {
+	for i := 0; i < len(toks); {
+		if !isNameWord(&toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && isNameWord(&toks[j]) && toks[j].spaceOnly {
+			j++
+		}
+		pf.parseGroup(text, ti, toks, i, j, consumed)
+		i = j
+	}
+}
+
+// isNameWord reports whether a token may be part of a name: a capitalised Cyrillic word that
+// is not an abbreviation, or initials.
+func isNameWord(t *wordToken) bool {
+	if t.initial {
+		return true
+	}
+	return t.upper && t.cyrillic && !t.allCaps && !t.mixedCaps && len(t.text) > 2
+}
+
+// parseGroup reads a run toks[from:to] of capitalised words: it splits it at words that are
+// never names and reads each part as a name.
+func (pf *peopleFinder) parseGroup(text string, ti int, toks []wordToken, from, to int, consumed []bool) {
+	if toks[from].quoted {
+		return // «Аз-Зур», «Солидарность»: the name of a thing
+	}
+	if from > 0 && toks[from].spaceOnly && isPlaceNoun(ru.Fold(toks[from-1].text)) {
+		return // "штата Аризона", "улица Пушкина"
+	}
+	start := from
+	for k := from; k <= to; k++ {
+		stop := k == to
+		if !stop {
+			fold := ru.Fold(toks[k].text)
+			stop = !toks[k].initial && isNotNameWord(fold)
+			if !stop && k+1 < to {
+				// "Северной Македонии": a multi-word country.
+				if code, n := ru.CountryPhraseAt([]string{fold, ru.Fold(toks[k+1].text)}); n > 0 || code != "" {
+					stop = true
+				}
+			}
+		}
+		if stop {
+			if k-start >= 2 || k-start == 1 && toks[start].initial {
+				pf.parseSegment(text, ti, toks, start, k, consumed)
+			}
+			start = k + 1
+		}
+	}
+}
+
+// parseSegment reads toks[from:to], two words or more with no stop word, as a name, trying
+// its longest well-read stretch.
+func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from, to int, consumed []bool) {
+	// Initials and a surname, either way round: "К.-Ж. Токаев", "Токаев К.К.".
+	if to-from == 2 && (toks[from].initial != toks[from+1].initial) {
+		ini, sur := &toks[from], &toks[from+1]
+		if sur.initial {
+			ini, sur = sur, ini
+		}
+		first, _ := utf8.DecodeRuneInString(ini.text)
+		consumed[from], consumed[from+1] = true, true
+		pf.addPending(text, ti, toks, indexOf(toks, sur), ru.Fold(string(first)), consumed)
+		return
+	}
+	for k := from; k < to; k++ {
+		if toks[k].initial {
+			return
+		}
+	}
+	// The first word of a sentence is usually an ordinary word ("Стороны", "Полёт") unless it
+	// is a known first name.
+	if toks[from].sentStart && !pf.startsName(toks[from:to]) {
+		from++
+		if to-from < 2 {
+			return
+		}
+	}
+	type choice struct {
+		from, to int
+		r        nameReading
+	}
+	role, cases := roleBefore(text, toks, from, consumed)
+	var best choice
+	found := false
+	// The best-read stretch wins; on a tie, one that ends the run (what comes before a name
+	// is often a place or an organisation), then the shorter.
+	for a := from; a < to; a++ {
+		for b := to; b-a >= 2; b-- {
+			if b-a > 4 {
+				continue
+			}
+			r, ok := pf.readSpan(toks[a:b], cases)
+			if !ok || b-a == 4 && !r.patronym {
+				continue
+			}
+			better := !found || r.score > best.r.score
+			if found && r.score == best.r.score {
+				better = b == to && best.to != to || (b == to) == (best.to == to) && b-a < best.to-best.from
+			}
+			if better {
+				best, found = choice{a, b, r}, true
+			}
+		}
+	}
+	if !found {
+		return
+	}
+	r := best.r
+	first := ru.Fold(r.lemmas[0])
+	if best.from != from {
+		role, _ = roleBefore(text, toks, best.from, consumed)
+	}
+	last := ru.Fold(r.lemmas[len(r.lemmas)-1])
+	switch {
+	case r.knownName, r.patronym:
+	case looksAdjective(first):
+		return
+	case role != "":
+	case r.surname && !looksAdjective(last):
+	default:
+		return
+	}
+	name := strings.Join(r.lemmas, " ")
+	p := pf.person(name, r.lemmas, role)
+	for k := best.from; k < best.to; k++ {
+		consumed[k] = true
+	}
+	pf.spans = append(pf.spans, personSpan{p, ti, [2]int{toks[best.from].start, toks[best.to-1].end}})
+}
+
+// startsName reports whether a sentence-initial run of words starts with a name.
+func (pf *peopleFinder) startsName(toks []wordToken) bool {
+	w := toks[0].text
+	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
+		for _, c := range ru.Cases {
+			if l, s := pf.lc.bestLemma(w, ru.FirstName, g, c); l != "" && s >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readSpan reads 2 to 4 words as a first name, an optional patronymic and one or more
+// surnames ("Анибал Гомес Толедо").
+func (pf *peopleFinder) readSpan(toks []wordToken, roleCases uint8) (nameReading, bool) {
+	words := make([]string, len(toks))
+	for i := range toks {
+		words[i] = toks[i].text
+	}
+	parts := make([]ru.NamePart, len(words))
+	for i := 1; i < len(parts); i++ {
+		parts[i] = ru.LastName
+	}
+	best, ok := pf.lc.readName(words, parts, roleCases)
+	if len(words) >= 2 {
+		parts[1] = ru.MiddleName
+		if r, ok2 := pf.lc.readName(words, parts, roleCases); ok2 && (!ok || r.score > best.score) {
+			best, ok = r, true
+		}
+	}
+	return best, ok
+}
+
+// person returns the article's person with this name, adding it if new. Names that differ
+// only by a patronymic are one person; the longer name wins.
+func (pf *peopleFinder) person(name string, lemmas []string, role string) *foundPerson {
+	first, last := ru.Fold(lemmas[0]), ru.Fold(lemmas[len(lemmas)-1])
+	key := first + " " + last
+	p := pf.byKey[key]
+	if p == nil {
+		p = &foundPerson{name: name, surname: last, order: pf.next()}
+		p.initial = firstLetter(first)
+		pf.byKey[key] = p
+		pf.people = append(pf.people, p)
+		for _, l := range lemmas[1:] {
+			f := ru.Fold(l)
+			pf.bySurname[f] = append(pf.bySurname[f], p)
+		}
+	} else if len(name) > len(p.name) {
+		p.name = name
+	}
+	if p.role == "" {
+		p.role = role
+	}
+	return p
+}
+
+func (pf *peopleFinder) next() int {
+	pf.order++
+	return pf.order
+}
+
+func firstLetter(s string) string {
+	_, size := utf8.DecodeRuneInString(s)
+	return s[:size]
+}
+
+func indexOf(toks []wordToken, t *wordToken) int {
+	for i := range toks {
+		if &toks[i] == t {
+			return i
+		}
+	}
+	return -1
+}

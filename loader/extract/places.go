@@ -1,13 +1,362 @@
 package extract
 
-import "github.com/dispatch-news/dispatch/model"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// findCountries finds country mentions in texts (texts[0] is the title, texts[i] is block i-1).
-func findCountries(texts []string, mentions []model.Mention) ([]model.CountryRef, []model.Mention) {
-	return nil, mentions
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/ru"
+)
+
+// Countries and organisations are found by one linear pass over each text: the text is split
+// into words once, every word is folded once, and each word (or run of words, for multi-word
+// names) is looked up in the gazetteer maps model/ru builds at start-up.
+
+// maxPhrase bounds the words a multi-word name may span ("Организация Договора о коллективной
+// безопасности" is five; the longest names in the tables are under ten).
+const maxPhrase = 12
+
+// word is one word of a text: letters and digits, with inner hyphens ("казахско-мексиканского").
+type word struct {
+	start, end int // byte offsets into the text
+	// joined is set when only spaces separate the word from the previous one, so a multi-word
+	// name may run across the gap.
+	joined bool
+	// sentenceStart is set for the first word of a sentence, where any word is capitalised.
+	sentenceStart bool
 }
 
-// findOrgs finds organisation mentions in texts.
-func findOrgs(texts []string, mentions []model.Mention) ([]model.OrgRef, []model.Mention) {
-	return nil, mentions
+// scan is one text split into words, shared by the country and organisation passes.
+type scan struct {
+	text  string
+	words []word   // reused from text to text
+	folds []string // folds[i] is word i folded like ru.Fold, with the same length
+	ends  []int    // ends[i]: the index after the last word a name starting at i may use
+	buf   []byte   // the folded words, end to end
+}
+
+// reset splits text into words and folds them in one pass, reusing the scan's buffers.
+func (s *scan) reset(text string) {
+	s.text = text
+	s.words = s.words[:0]
+	buf := s.buf[:0]
+	prevEnd, start := -1, -1
+	for i := 0; i < len(text); {
+		size, ok := 1, false
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+			ok = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			if ok {
+				if c <= 'Z' && c >= 'A' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			size, ok = 2, true // U+0400..U+047F: Cyrillic letters
+			b0, b1 := foldCyrillic(c, text[i+1])
+			buf = append(buf, b0, b1)
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if ok = unicode.IsLetter(r) || unicode.IsDigit(r); ok {
+				if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+					buf = utf8.AppendRune(buf, l)
+				} else {
+					buf = append(buf, text[i:i+size]...)
+				}
+			}
+		}
+		switch {
+		case ok && start < 0:
+			start = i
+		case !ok && start >= 0 && text[i] == '-' && i+1 < len(text) && isWordRuneAt(text, i+1):
+			buf = append(buf, '-') // an inner hyphen: "казахско-мексиканского"
+		case !ok && start >= 0:
+			s.addWord(text, prevEnd, start, i)
+			prevEnd, start = i, -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		s.addWord(text, prevEnd, start, len(text))
+	}
+	s.buf = buf
+	folded := string(buf)
+	s.folds = s.folds[:0]
+	at := 0
+	for _, w := range s.words {
+		s.folds = append(s.folds, folded[at:at+w.end-w.start])
+		at += w.end - w.start
+	}
+	s.ends = s.ends[:0]
+	for range s.words {
+		s.ends = append(s.ends, 0)
+	}
+	for i := len(s.words) - 1; i >= 0; i-- {
+		s.ends[i] = i + 1
+		if i+1 < len(s.words) && s.words[i+1].joined {
+			s.ends[i] = s.ends[i+1]
+		}
+		s.ends[i] = min(s.ends[i], i+maxPhrase)
+	}
+}
+
+func (s *scan) addWord(text string, prevEnd, start, end int) {
+	w := word{start: start, end: end}
+	w.joined, w.sentenceStart = gapKind(text, prevEnd, start)
+	s.words = append(s.words, w)
+}
+
+// textOf returns word i as written.
+func (s *scan) textOf(i int) string { return s.text[s.words[i].start:s.words[i].end] }
+
+// isWordRuneAt reports whether the rune at text[i] is a letter or digit.
+func isWordRuneAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// foldCyrillic folds the two-byte encoding of a rune in U+0400..U+047F like ru.Fold: upper
+// case to lower case, ё to е.
+func foldCyrillic(b0, b1 byte) (byte, byte) {
+	if b0 == 0xD0 {
+		switch {
+		case b1 == 0x81: // Ё → е
+			return 0xD0, 0xB5
+		case b1 <= 0x8F: // Ѐ..Џ → ѐ..џ
+			return 0xD1, b1 + 0x10
+		case b1 <= 0x9F: // А..П → а..п
+			return 0xD0, b1 + 0x20
+		case b1 <= 0xAF: // Р..Я → р..я
+			return 0xD1, b1 - 0x20
+		}
+		return b0, b1
+	}
+	if b1 == 0x91 { // ё → е
+		return 0xD0, 0xB5
+	}
+	return b0, b1
+}
+
+// gapKind classifies the text between two words: joined when it is spaces only, sentence start
+// when it ends a sentence (or there is no previous word).
+func gapKind(text string, prevEnd, start int) (joined, sentenceStart bool) {
+	if prevEnd < 0 {
+		return false, true
+	}
+	if start-prevEnd == 1 && text[prevEnd] == ' ' {
+		return true, false
+	}
+	joined = true
+	for _, r := range text[prevEnd:start] {
+		switch r {
+		case ' ', '\u00a0':
+		case '.', '!', '?', '…', '\n':
+			return false, true
+		default:
+			joined = false
+		}
+	}
+	return joined, false
+}
+
+// countryAt matches a country name at word i: a multi-word name, an abbreviation, or one word
+// (a name in any case or an adjective). It returns the ISO code ("" when the words name
+// something else, such as "Латинская Америка") and the number of words used (0: no match).
+func (s *scan) countryAt(i int) (code string, n int) {
+	text := s.textOf(i)
+	upper := startsUpper(text)
+	cw, known := ru.CountryWordOf(s.folds[i])
+	// Multi-word names start with a capital; set phrases that are not countries ("шведский
+	// стол") start with a country adjective.
+	if upper || known && cw.Kind == ru.CountryAdjective {
+		if code, n := ru.CountryPhraseAt(s.folds[i:s.ends[i]]); n > 0 {
+			return code, n
+		}
+	}
+	if upper && mayBeAbbreviation(text) {
+		if code, ok := ru.CountryAbbr(text); ok && !s.inDomainName(i) {
+			return code, 1
+		}
+	}
+	if known && trusted(cw, text, s.words[i].sentenceStart) && !s.namesSomethingElse(i, cw) {
+		return cw.Code, 1
+	}
+	return "", 0
+}
+
+// trusted reports whether a word the gazetteer knows is a country mention where it stands:
+// names need a capital (and ambiguous ones such as "Того" a place inside the sentence),
+// adjectives may be written in lower case.
+func trusted(cw ru.CountryWord, text string, sentenceStart bool) bool {
+	if cw.Ignored {
+		return false
+	}
+	return cw.Kind == ru.CountryAdjective || startsUpper(text) && !(cw.Ambiguous && sentenceStart)
+}
+
+// inDomainName reports whether word i is a top-level domain (".рф", ".kz") rather than a word.
+func (s *scan) inDomainName(i int) bool {
+	start := s.words[i].start
+	return start > 0 && s.text[start-1] == '.'
+}
+
+// namesSomethingElse reports whether a country word at i is part of another name: a word
+// alone in quotes is a ship, a channel or a hotel («Колумбия», «Россия»); a capitalised
+// adjective after a name is an epithet (Густав Шведский, Александр Македонский); an adjective
+// before "язык" is a language (китайского языка).
+func (s *scan) namesSomethingElse(i int, cw ru.CountryWord) bool {
+	w := s.words[i]
+	if w.start > 0 && w.end < len(s.text) && isQuote(lastRune(s.text[:w.start])) && isQuote(firstRune(s.text[w.end:])) {
+		return true
+	}
+	if cw.Kind != ru.CountryAdjective {
+		return false
+	}
+	text := s.textOf(i)
+	if i > 0 && w.joined && !w.sentenceStart && startsUpper(text) && !mayBeAbbreviation(text) && startsUpper(s.textOf(i-1)) {
+		if _, adj := ru.CountryWordOf(s.folds[i-1]); !adj {
+			return true
+		}
+	}
+	return i+1 < len(s.words) && s.words[i+1].joined && isLanguageWord(s.folds[i+1])
+}
+
+func isQuote(r rune) bool { return strings.ContainsRune("«»\"“”„'", r) }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// isLanguageWord reports whether a folded word is a form of "язык".
+func isLanguageWord(fold string) bool {
+	switch fold {
+	case "язык", "языка", "языку", "языком", "языке", "языки", "языков", "языкам", "языками", "языках":
+		return true
+	}
+	return false
+}
+
+// hyphenParts calls yield with the byte range (relative to the word) of each hyphen-separated
+// part of word i, for compounds the gazetteer does not list whole ("российско-казахстанских",
+// "Россия-НАТО"), until yield returns false. It does nothing for a word without a hyphen.
+func (s *scan) hyphenParts(i int, yield func(start, end int) bool) {
+	text := s.textOf(i)
+	if strings.IndexByte(text, '-') < 0 {
+		return
+	}
+	start := 0
+	for j := 0; j <= len(text); j++ {
+		if j == len(text) || text[j] == '-' {
+			if j > start && !yield(start, j) {
+				return
+			}
+			start = j + 1
+		}
+	}
+}
+
+// startsUpper reports whether s begins with a capital letter.
+func startsUpper(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch c := s[0]; {
+	case c < utf8.RuneSelf:
+		return 'A' <= c && c <= 'Z'
+	case c == 0xD0 && len(s) > 1:
+		return s[1] <= 0xAF // Ѐ..Я; а..п follow
+	case c == 0xD1:
+		return false // р..я, ѐ..џ
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// mayBeAbbreviation reports whether a capitalised word goes on in capitals or digits ("РК",
+// "G20"), the only words worth an abbreviation lookup.
+func mayBeAbbreviation(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	if size >= len(s) {
+		return false
+	}
+	if c := s[size]; '0' <= c && c <= '9' {
+		return true
+	}
+	return startsUpper(s[size:])
+}
+
+// countryFinder collects the countries of one article.
+type countryFinder struct {
+	refs     []model.CountryRef
+	index    map[string]int // code → refs index
+	mentions []model.Mention
+}
+
+func (f *countryFinder) add(code string, block, start, end int) {
+	k, ok := f.index[code]
+	if !ok {
+		if f.index == nil {
+			f.index = map[string]int{}
+		}
+		name, nameEn, _ := ru.CountryByCode(code)
+		k = len(f.refs)
+		f.index[code] = k
+		f.refs = append(f.refs, model.CountryRef{Country: &model.Country{Code: code, Name: name, NameEn: nameEn}})
+	}
+	f.refs[k].Mentions++
+	f.mentions = append(f.mentions, model.Mention{Kind: model.KindCountry, Key: code,
+		Span: model.Span{Block: block, Start: start, End: end}})
+}
+
+// find adds the countries of one scanned text.
+func (f *countryFinder) find(s *scan, block int) {
+	for i := 0; i < len(s.words); {
+		code, n := s.countryAt(i)
+		if n > 0 {
+			if code != "" {
+				f.add(code, block, s.words[i].start, s.words[i+n-1].end)
+			}
+			i += n
+			continue
+		}
+		w, text, fold := s.words[i], s.textOf(i), s.folds[i]
+		s.hyphenParts(i, func(start, end int) bool {
+			part := text[start:end]
+			if code, ok := ru.CountryAbbr(part); ok {
+				f.add(code, block, w.start+start, w.start+end)
+			} else if cw, ok := ru.CountryWordOf(fold[start:end]); ok && trusted(cw, part, w.sentenceStart && start == 0) {
+				f.add(cw.Code, block, w.start+start, w.start+end)
+			} else if startsUpper(part) {
+				return false // a compound name such as "Нью-Джерси" or "Восточно-Казахстанская"
+			}
+			return true
+		})
+		i++
+	}
+}
+
+// findPlaces finds the countries and organisations texts mention (texts[0] is the title,
+// texts[i] is block i-1) and appends their mentions. Each text is split into words once.
+func findPlaces(texts []string, mentions []model.Mention) ([]model.CountryRef, []model.OrgRef, []model.Mention) {
+	var s scan
+	var cf countryFinder
+	var of orgFinder
+	for t, text := range texts {
+		s.reset(text)
+		cf.find(&s, blockOf(t))
+		of.find(&s, blockOf(t))
+	}
+	orgs, orgMentions := of.resolve(cf.mentions)
+	mentions = append(mentions, cf.mentions...)
+	mentions = append(mentions, orgMentions...)
+	return cf.refs, orgs, mentions
 }

@@ -5,8 +5,7 @@ package search
 
 import (
 	"context"
-
-	"github.com/dispatch-news/dispatch/model"
+	"slices"
 )
 
 // Kind says what a hit is.
@@ -86,35 +85,80 @@ type Results struct {
 	Total int   // hits before any limit
 	// Problems explains parts of the query that were ignored ("since:garbage is not a date").
 	Problems []string
+	// Partial is set when Options.FirstScreen stopped the article scan early: Hits are the
+	// best of the newest matching articles and Total counts only what was scanned.
+	Partial bool
 }
 
 // Options tune a search.
 type Options struct {
 	Scope Scope
 	Limit int // 0 means no limit
+	// FirstScreen, with a Limit, stops scanning articles (newest first) once Limit of them
+	// match and ranks only those: a first screen in a few milliseconds on a huge corpus. Search
+	// again without it for the full ranking and count.
+	FirstScreen bool
 }
 
-// Index holds the search keys of a corpus. Build it once, off the UI goroutine; it is safe for
-// concurrent searches.
-type Index struct {
-	c *model.Corpus
-}
-
-// New builds the index of c.
-func New(c *model.Corpus) *Index {
-	return &Index{c: c}
-}
-
-// Corpus returns the corpus the index was built on.
-func (ix *Index) Corpus() *model.Corpus { return ix.c }
-
-// Search ranks what matches q. An empty query matches everything in the scope, in corpus order.
-// It returns ctx.Err() when ctx is cancelled before it finishes.
+// Search ranks what matches q (see ParseQuery for the query language). An empty query matches
+// everything in the scope, in corpus order. Articles are scanned on every core; Search returns
+// ctx.Err() soon after ctx is cancelled.
 func (ix *Index) Search(ctx context.Context, q string, opt Options) (*Results, error) {
-	return &Results{Query: q}, nil
+	return ix.SearchQuery(ctx, q, ParseQuery(q), opt)
 }
 
-// Highlight returns the rune indexes of label's characters that match q, for display.
-func Highlight(q, label string) []int {
-	return nil
+// SearchQuery is Search for a query already parsed from text.
+func (ix *Index) SearchQuery(ctx context.Context, text string, pq Query, opt Options) (*Results, error) {
+	res := &Results{Query: text, Problems: slices.Clone(pq.Problems)}
+	s, err := ix.plan(ctx, pq, opt.Scope, res)
+	if err != nil {
+		return nil, err
+	}
+
+	var ents []Hit
+	for _, k := range []Kind{Person, Country, Org} {
+		if opt.Scope == All || opt.Scope == scopeOf(k) {
+			ents = append(ents, s.entities(k, opt.Scope == All)...)
+		}
+	}
+	var arts []artHit
+	if opt.Scope == All || opt.Scope == Articles {
+		limit := 0
+		if opt.FirstScreen {
+			limit = opt.Limit
+		}
+		arts, res.Partial, err = s.scanArticles(ctx, limit)
+		if err != nil {
+			return nil, err
+		}
+		rankArticles(arts)
+	}
+	res.Total = len(ents) + len(arts)
+	res.Hits = merge(ents, arts, opt.Limit)
+	return res, nil
+}
+
+func scopeOf(k Kind) Scope {
+	return [...]Scope{Articles, People, Countries, Orgs}[k]
+}
+
+// merge joins entity hits (ranked) and article hits (ranked) best first, entities before
+// articles of the same score, keeping at most limit (0: all).
+func merge(ents []Hit, arts []artHit, limit int) []Hit {
+	n := len(ents) + len(arts)
+	if limit > 0 && limit < n {
+		n = limit
+	}
+	out := make([]Hit, 0, n)
+	for len(out) < n {
+		if len(ents) > 0 && (len(arts) == 0 || ents[0].Score >= int(arts[0].score)) {
+			out = append(out, ents[0])
+			ents = ents[1:]
+			continue
+		}
+		a := arts[0]
+		out = append(out, Hit{Kind: Article, Index: int(a.index), Score: int(a.score), Fields: a.fields})
+		arts = arts[1:]
+	}
+	return out
 }

@@ -1,0 +1,159 @@
+package loader
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Reasons a file's bytes are not loaded as text; each is a Skip reason as it stands.
+var (
+	errEmpty   = errors.New("empty file")
+	errBinary  = errors.New("binary file (NUL bytes)")
+	errGarbage = errors.New("not valid text in any supported encoding")
+)
+
+var (
+	bomUTF8    = []byte{0xef, 0xbb, 0xbf}
+	bomUTF16LE = []byte{0xff, 0xfe}
+	bomUTF16BE = []byte{0xfe, 0xff}
+)
+
+// decode turns a file's bytes into text with "\n" line ends: UTF-8 (with or without BOM),
+// UTF-16 (with BOM, or without one when every other byte is NUL), Windows-1251 or KOI8-R
+// (detected when the bytes are not UTF-8 but read as mostly Cyrillic letters). Other invalid
+// UTF-8 has its bad bytes replaced with U+FFFD, unless they are so many that it is not text.
+func decode(data []byte) (string, error) {
+	var text string
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return "", errEmpty
+	case bytes.HasPrefix(data, bomUTF8):
+		text = validUTF8(data[len(bomUTF8):])
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data)
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data)
+	case bytes.IndexByte(data, 0) >= 0:
+		if order, ok := bareUTF16(data); ok {
+			return decodeWith(unicode.UTF16(order, unicode.IgnoreBOM), data)
+		}
+		return "", errBinary
+	case utf8.Valid(data):
+		text = string(data)
+	default:
+		if cm := cyrillicCharmap(data); cm != nil {
+			return decodeWith(cm, data)
+		}
+		if invalidShare(data) > 0.3 {
+			return "", errGarbage
+		}
+		text = validUTF8(data)
+	}
+	return normaliseLines(text), nil
+}
+
+func decodeWith(enc encoding.Encoding, data []byte) (string, error) {
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", errGarbage
+	}
+	text := strings.TrimPrefix(string(out), "\ufeff")
+	if strings.IndexByte(text, 0) >= 0 {
+		return "", errBinary
+	}
+	if strings.TrimSpace(text) == "" {
+		return "", errEmpty
+	}
+	return normaliseLines(text), nil
+}
+
+func validUTF8(data []byte) string {
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	return strings.ToValidUTF8(string(data), "\uFFFD")
+}
+
+// bareUTF16 recognises UTF-16 text without a BOM: mostly ASCII or Cyrillic, so one byte of
+// nearly every pair is NUL (ASCII) or 0x04 (Cyrillic) and NULs fall on one parity only.
+func bareUTF16(data []byte) (unicode.Endianness, bool) {
+	if len(data)%2 != 0 {
+		return unicode.BigEndian, false
+	}
+	var high [2]int // pairs whose even (0) or odd (1) byte is a UTF-16 high byte of text
+	for i := 0; i+1 < len(data); i += 2 {
+		if data[i] == 0 || data[i] == 0x04 {
+			high[0]++
+		}
+		if data[i+1] == 0 || data[i+1] == 0x04 {
+			high[1]++
+		}
+	}
+	pairs := len(data) / 2
+	switch {
+	case high[1]*10 >= pairs*9 && high[0]*10 < pairs:
+		return unicode.LittleEndian, true
+	case high[0]*10 >= pairs*9 && high[1]*10 < pairs:
+		return unicode.BigEndian, true
+	}
+	return unicode.BigEndian, false
+}
+
+// cyrillicCharmap picks the single-byte Cyrillic code page data is written in, or nil. Both
+// Windows-1251 and KOI8-R put letters in 0xC0–0xFF, but 1251 has the lower case (most of any
+// Russian text) in the upper half and KOI8-R in the lower half, which tells them apart.
+func cyrillicCharmap(data []byte) encoding.Encoding {
+	var high, upperHalf, lowerHalf int
+	for _, c := range data {
+		switch {
+		case c >= 0xe0:
+			upperHalf++
+		case c >= 0xc0:
+			lowerHalf++
+		}
+		if c >= 0x80 {
+			high++
+		}
+	}
+	letters := upperHalf + lowerHalf
+	if high == 0 || letters*10 < high*8 { // at most 20% punctuation and signs among high bytes
+		return nil
+	}
+	if upperHalf >= lowerHalf {
+		return charmap.Windows1251
+	}
+	return charmap.KOI8R
+}
+
+// invalidShare is the fraction of data's bytes that are not part of valid UTF-8.
+func invalidShare(data []byte) float64 {
+	bad := 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		}
+		i += size
+	}
+	return float64(bad) / float64(len(data))
+}
+
+// lineBreaks maps every line end to "\n": CRLF, lone CR (old Mac files), form feed, vertical
+// tab, next line, and the Unicode line and paragraph separators.
+var lineBreaks = strings.NewReplacer(
+	"\r\n", "\n", "\r", "\n", "\f", "\n", "\v", "\n",
+	"\u0085", "\n", "\u2028", "\n", "\u2029", "\n\n",
+)
+
+func normaliseLines(text string) string {
+	if strings.ContainsAny(text, "\r\f\v\u0085\u2028\u2029") {
+		return lineBreaks.Replace(text)
+	}
+	return text
+}

@@ -1,0 +1,300 @@
+package extract
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/ru"
+)
+
+// findSurnames links the single capitalised words of a text that are a surname of a person
+// named in full elsewhere in the article ("Токаева", "Шалданбай рассказал"), and keeps the
+// ones that look like surnames of people named only so.
+func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, consumed []bool) {
+	for i := range toks {
+		t := &toks[i]
+		if consumed[i] || !isNameWord(t) || t.initial || t.quoted {
+			continue
+		}
+		if isNotNameWord(ru.Fold(t.text)) {
+			continue
+		}
+		pf.addPending(text, ti, toks, i, "", consumed)
+	}
+}
+
+// agrees reports whether word may be a surname in one of cases, as a name in apposition to a
+// role noun is ("президента Токаева"); "мэром Марибора" is not.
+func (pf *peopleFinder) agrees(word string, cases uint8) bool {
+	for _, c := range ru.Cases {
+		if cases&(1<<c) == 0 {
+			continue
+		}
+		for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
+			if len(pf.lc.lemmas(word, ru.LastName, g, c)) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addPending records the word toks[i] as a person's surname: linked at once to a person named
+// in full, or kept for resolvePending when it looks like a surname of its own.
+func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int, initial string, consumed []bool) {
+	t := &toks[i]
+	lemmas := pf.lc.surnameLemmas(t.text)
+	if p := pf.linkSurname(lemmas, initial); p != nil {
+		pf.spans = append(pf.spans, personSpan{p, ti, [2]int{t.start, t.end}})
+		if p.role == "" {
+			p.role, _ = roleBefore(text, toks, i, consumed)
+		}
+		return
+	}
+	role, cases := roleBefore(text, toks, i, consumed)
+	titled := i > 0 && toks[i-1].spaceOnly && roleHeadOf(ru.Fold(toks[i-1].text)) != "" &&
+		pf.agrees(t.text, cases)
+	if initial == "" && !titled && !pf.looksSurname(toks, i, lemmas) {
+		return
+	}
+	if looksAdjective(lemmas[0]) || initial == "" && pf.isFirstName(t.text) {
+		return
+	}
+	pm := pendingMention{text: ti, start: t.start, end: t.end, lemmas: lemmas, initial: initial,
+		role: role, order: pf.next()}
+	if i+1 < len(toks) && !toks[i+1].upper {
+		next := ru.Fold(toks[i+1].text)
+		pm.feminine = strings.HasSuffix(next, "ла") || strings.HasSuffix(next, "лась")
+	}
+	pf.pending = append(pf.pending, pm)
+}
+
+// linkSurname returns the person named in full whose surname is one of lemmas, preferring one
+// whose first name starts with initial.
+func (pf *peopleFinder) linkSurname(lemmas []string, initial string) *foundPerson {
+	var found *foundPerson
+	for _, l := range lemmas {
+		for _, p := range pf.bySurname[l] {
+			if initial == "" || p.initial == initial {
+				return p
+			}
+			if found == nil {
+				found = p
+			}
+		}
+	}
+	if initial != "" {
+		return nil // "В. Путин" is not "Людмила Путина"
+	}
+	return found
+}
+
+// looksSurname reports whether a single word, not linked to a full name, is a surname by its
+// shape: a Russian, Ukrainian, Georgian or Armenian surname suffix, and no reading as a first
+// name. At the start of a sentence only masculine nominative forms count, since "Снова" and
+// "Причина" end like surnames.
+func (pf *peopleFinder) looksSurname(toks []wordToken, i int, lemmas []string) bool {
+	fold := lemmas[0]
+	if looksAdjective(fold) || utf8.RuneCountInString(fold) < 4 || strings.HasSuffix(fold, "ьян") {
+		return false
+	}
+	if toks[i].sentStart && !(i+1 < len(toks) && looksVerb(ru.Fold(toks[i+1].text))) {
+		return false
+	}
+	shaped := false
+	for _, l := range lemmas {
+		if surnameGender(l) != 0 {
+			shaped = true
+			break
+		}
+	}
+	if !shaped {
+		return false
+	}
+	return true
+}
+
+// isFirstName reports whether word is a case form of a known first name.
+func (pf *peopleFinder) isFirstName(word string) bool {
+	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
+		for _, c := range ru.Cases {
+			for _, l := range pf.lc.lemmas(word, ru.FirstName, g, c) {
+				if m, f := ru.FirstNameGenders(l); m || f {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// looksVerb reports whether a folded word ends like a verb in the past or present tense, as
+// the word after a sentence's subject often does ("Токаев напомнил", "Лавров считает").
+func looksVerb(fold string) bool {
+	for _, e := range []string{"л", "ла", "ли", "лся", "лась", "лись", "ет", "ит", "ют", "ут", "ят", "ется", "ится"} {
+		if strings.HasSuffix(fold, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolvePending turns the surnames no full name claimed into people. Forms of one surname
+// ("Путина", "Путиным", "Путин") are read together: each takes the reading most of them share.
+func (pf *peopleFinder) resolvePending() {
+	counts := map[string]int{}
+	for _, pm := range pf.pending {
+		for _, l := range pm.lemmas {
+			counts[l]++
+		}
+	}
+	for _, pm := range pf.pending {
+		best, bestScore := "", -1
+		for i, l := range pm.lemmas {
+			sg := surnameGender(l)
+			score := counts[l] * 8
+			switch {
+			case pm.feminine && sg&(1<<ru.Female) != 0 && sg != 3:
+				score += 4
+			case !pm.feminine && sg&(1<<ru.Male) != 0 && sg != 3:
+				score += 4
+			case sg != 0:
+				score += 2
+			}
+			if i == 0 && !strings.HasSuffix(l, "ы") && !looksOblique(l, ru.LastName) {
+				score++ // the form as written
+			}
+			if score > bestScore {
+				best, bestScore = l, score
+			}
+		}
+		name := titleName(best)
+		p := pf.byKey[best]
+		if p == nil {
+			p = &foundPerson{name: name, surname: best, order: pm.order}
+			pf.byKey[best] = p
+			pf.people = append(pf.people, p)
+		}
+		if p.role == "" {
+			p.role = pm.role
+		}
+		pf.spans = append(pf.spans, personSpan{p, pm.text, [2]int{pm.start, pm.end}})
+	}
+}
+
+// titleName capitalises each word and each hyphenated part of a folded name.
+func titleName(fold string) string {
+	var b strings.Builder
+	b.Grow(len(fold))
+	up := true
+	for _, r := range fold {
+		if up {
+			r = unicode.ToUpper(r)
+		}
+		up = r == ' ' || r == '-'
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// refs builds the article's person refs in order of first mention and appends the mentions.
+func (pf *peopleFinder) refs(mentions []model.Mention) ([]model.PersonRef, []model.Mention) {
+	if len(pf.spans) == 0 {
+		return nil, mentions
+	}
+	for _, s := range pf.spans {
+		s.p.mentions++
+	}
+	people := make([]*foundPerson, 0, len(pf.people))
+	for _, p := range pf.people {
+		if p.mentions > 0 {
+			people = append(people, p)
+		}
+	}
+	slices.SortStableFunc(people, func(a, b *foundPerson) int { return cmp.Compare(a.order, b.order) })
+	refs := make([]model.PersonRef, 0, len(people))
+	keys := make(map[*foundPerson]string, len(people))
+	for _, p := range people {
+		person := &model.Person{Key: ru.Fold(p.name), Name: p.name, Latin: ru.Latin(p.name), Role: p.role}
+		keys[p] = person.Key
+		refs = append(refs, model.PersonRef{Person: person, Role: p.role, Mentions: p.mentions})
+	}
+	for _, s := range pf.spans {
+		mentions = append(mentions, model.Mention{Kind: model.KindPerson, Key: keys[s.p],
+			Span: model.Span{Block: blockOf(s.text), Start: s.span[0], End: s.span[1]}})
+	}
+	return refs, mentions
+}
+
+// LinkCorpus links people named by surname alone to the full name given in another article of
+// the corpus, rewriting their refs and mentions. A surname that several full names share goes
+// to the one the corpus mentions most.
+func LinkCorpus(articles []*model.Article) {
+	type full struct {
+		person   *model.Person
+		mentions int
+	}
+	fulls := map[string]*full{}
+	for _, a := range articles {
+		for _, r := range a.People {
+			if r.Person == nil || !strings.Contains(r.Name, " ") {
+				continue
+			}
+			if f := fulls[r.Key]; f != nil {
+				f.mentions += r.Mentions
+			} else {
+				fulls[r.Key] = &full{r.Person, r.Mentions}
+			}
+		}
+	}
+	bySurname := map[string]*full{}
+	for key, f := range fulls {
+		surname := key[strings.LastIndexByte(key, ' ')+1:]
+		b := bySurname[surname]
+		if b == nil || f.mentions > b.mentions || f.mentions == b.mentions && key < b.person.Key {
+			bySurname[surname] = f
+		}
+	}
+	for _, a := range articles {
+		rewritten := map[string]string{}
+		for i := 0; i < len(a.People); i++ {
+			r := a.People[i]
+			if r.Person == nil || strings.Contains(r.Name, " ") {
+				continue
+			}
+			f := bySurname[r.Key]
+			if f == nil {
+				continue
+			}
+			rewritten[r.Key] = f.person.Key
+			if j := slices.IndexFunc(a.People, func(o model.PersonRef) bool { return o.Person != nil && o.Key == f.person.Key }); j >= 0 {
+				a.People[j].Mentions += r.Mentions
+				if a.People[j].Role == "" {
+					a.People[j].Role = r.Role
+				}
+				a.People = slices.Delete(a.People, i, i+1)
+				i--
+				continue
+			}
+			p := *f.person
+			p.Articles = nil
+			if r.Role != "" {
+				p.Role = r.Role
+			}
+			a.People[i].Person = &p
+		}
+		if len(rewritten) == 0 {
+			continue
+		}
+		for i := range a.Mentions {
+			m := &a.Mentions[i]
+			if to, ok := rewritten[m.Key]; ok && m.Kind == model.KindPerson {
+				m.Key = to
+			}
+		}
+	}
+}

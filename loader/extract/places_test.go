@@ -1,0 +1,223 @@
+package extract
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/seeds"
+)
+
+// seedTexts returns the seed files as texts the way Annotate passes them: one per line.
+func seedTexts(t testing.TB) map[string][]string {
+	t.Helper()
+	files, err := fs.Glob(seeds.FS, "*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seed files: %v", err)
+	}
+	texts := map[string][]string{}
+	for _, f := range files {
+		b, err := fs.ReadFile(seeds.FS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f[:3]] = strings.Split(string(b), "\n")
+	}
+	return texts
+}
+
+func countryCodes(texts []string) ([]string, []model.Mention) {
+	refs, _, all := findPlaces(texts, nil)
+	var mentions []model.Mention
+	for _, m := range all {
+		if m.Kind == model.KindCountry {
+			mentions = append(mentions, m)
+		}
+	}
+	var codes []string
+	for _, r := range refs {
+		codes = append(codes, r.Code)
+	}
+	slices.Sort(codes)
+	return codes, mentions
+}
+
+func orgKeys(texts []string) []string {
+	_, refs, _ := findPlaces(texts, nil)
+	var keys []string
+	for _, r := range refs {
+		keys = append(keys, r.Key)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func TestFindCountriesSeeds(t *testing.T) {
+	want := map[string][]string{
+		"000": {"AT", "KZ"},
+		"001": {"KZ", "RU"},
+		"002": {"CA", "CH", "GB", "JO", "KE", "KZ", "MK", "MX", "TJ", "UZ"},
+		// KG comes from "кыргызской диаспоры", MX and NO also from "казахско-мексиканского",
+		// "норвежской".
+		"003": {"AZ", "CN", "ET", "FI", "KG", "KW", "KZ", "MX", "NO", "PK", "SI", "TR", "UZ"},
+		"004": {"FR", "KZ"},
+	}
+	for id, texts := range seedTexts(t) {
+		got, mentions := countryCodes(texts)
+		if !slices.Equal(got, want[id]) {
+			t.Errorf("seed %s: countries %v, want %v", id, got, want[id])
+		}
+		for _, m := range mentions {
+			if m.Kind != model.KindCountry || m.Start >= m.End || m.End > len(texts[m.Block+1]) {
+				t.Errorf("seed %s: bad mention %+v", id, m)
+			}
+		}
+	}
+}
+
+func TestFindOrgsSeeds(t *testing.T) {
+	want := map[string][]string{
+		"000": {"МАГАТЭ", "МИД KZ"},
+		"001": {"МИД KZ", "ОДКБ", "ЕАЭС", "СНГ", "ШОС", "ТАСС"},
+		"002": {"МИД KZ", "МИД MX", "ООН", "ОБСЕ", "ПА ОБСЕ", "ЕС"},
+		"003": {"МИД KZ", "АС", "APSCO", "ПАСЕ"},
+		"004": {"CEA"},
+	}
+	for id, texts := range seedTexts(t) {
+		got := orgKeys(texts)
+		for _, k := range want[id] {
+			if !slices.Contains(got, k) {
+				t.Errorf("seed %s: orgs %q lack %q", id, got, k)
+			}
+		}
+	}
+}
+
+func TestFindCountriesSentences(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Министр иностранных дел РК провёл встречу в Вене.", []string{"KZ"}},
+		{"Переговоры прошли в Душанбе и в Вене.", nil},
+		{"Посольство Франции передало ноту МИД Казахстана.", []string{"FR", "KZ"}},
+		{"Стороны обсудили развитие казахско-мексиканского сотрудничества.", []string{"KZ", "MX"}},
+		{"Объём российско-казахстанских торговых связей вырос.", []string{"KZ", "RU"}},
+		{"Делегация Северной Македонии прибыла в Астану.", []string{"MK"}},
+		{"Посол встретился с министром Республики Узбекистан.", []string{"UZ"}},
+		{"Визит в Киргизию перенесли, а в Кыргызстане прошли выборы.", []string{"KG"}},
+		{"Белоруссия и Беларусь — одна страна, как Молдавия и Молдова.", []string{"BY", "MD"}},
+		{"США, КНР, ОАЭ и ФРГ подписали заявление, Соединённое Королевство воздержалось.", []string{"AE", "CN", "DE", "GB", "US"}},
+		{"Соединенных Штатов Америки и Великобритании", []string{"GB", "US"}},
+		{"Лекция шла на русском языке, потом на английском.", nil},
+		{"Статья написана на китайском языке.", nil},
+		{"Груз доставили в срок. Грузия приняла помощь.", []string{"GE"}},
+		{"После того как министр вернулся, того же мнения были все.", nil},
+		{"Того же мнения придерживаются эксперты.", nil},
+		{"Делегации из Того, Чада и Мали прибыли в Оман.", []string{"ML", "OM", "TD", "TG"}},
+		{"Куба и Турция заключили соглашение, турецкий министр доволен.", []string{"CU", "TR"}},
+		{"Представители ЕС, СНГ, ОДКБ и ШОС собрались в Европе.", nil},
+		{"Азия и Африка, как и Латинская Америка, ждут инвестиций.", nil},
+		{"Туристы из Америки и Англии приехали в Египет, а потом в Египте отдохнули.", []string{"EG", "GB", "US"}},
+		{"Корабль «Колумбия» стартовал с мыса Канаверал.", nil},
+		{"Король Густав Шведский и Александр Македонский.", nil},
+		{"Норвежской делегации и иорданских партнёров приветствовали мексиканской музыкой.", []string{"JO", "MX", "NO"}},
+		{"Сайт в зоне .РФ открыт.", nil},
+		{"Переговоры в Гвинее-Бисау и на Шри-Ланке.", []string{"GW", "LK"}},
+		{"ДЕЛЕГАЦИЯ ИЗ РК", []string{"KZ"}},
+		{"ВИЗИТ ФРАНЦУЗСКОЙ ДЕЛЕГАЦИИ", []string{"FR"}},
+		{"Рабочие устроили итальянскую забастовку, на обед был шведский стол.", nil},
+		{"Данные штатов Нью-Йорк и Нью-Джерси.", nil},
+		{"Саммит Россия-Украина и российско-украинские переговоры.", []string{"RU", "UA"}},
+	} {
+		got, _ := countryCodes([]string{tc.text})
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: countries %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestFindCountriesSpans(t *testing.T) {
+	text := "Визит в Северную Македонию и российско-казахстанских отношений."
+	_, mentions := countryCodes([]string{"", text})
+	var got []string
+	for _, m := range mentions {
+		if m.Block != 0 {
+			t.Errorf("mention %+v not in block 0", m)
+		}
+		got = append(got, m.Key+":"+text[m.Start:m.End])
+	}
+	want := []string{"MK:Северную Македонию", "RU:российско", "KZ:казахстанских"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mentions %q, want %q", got, want)
+	}
+}
+
+func TestFindOrgsSentences(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Генеральный директор Международного агентства по атомной энергии прибыл в Астану.", []string{"МАГАТЭ"}},
+		{"Заявление МИД РК и МИД России.", []string{"МИД KZ", "МИД RU"}},
+		{"Министерство иностранных дел Республики Казахстан сообщило.", []string{"МИД KZ"}},
+		{"По словам российского МИДа, встреча пройдёт в Женеве.", []string{"МИД RU"}},
+		{"Евросоюз и НАТО обсудили ситуацию, Европейский союз готов помочь.", []string{"ЕС", "НАТО"}},
+		{"АС сообщил об успехе.", nil},
+		{"Саммит Африканского союза (АС) прошёл в Аддис-Абебе.", []string{"АС"}},
+		{"Делегация ПА ОБСЕ прибыла, ОБСЕ поддержала.", []string{"ОБСЕ", "ПА ОБСЕ"}},
+		{"Встреча в рамках СВМДА, ОТГ и Всемирной торговой организации.", []string{"ВТО", "ОТГ", "СВМДА"}},
+		{"Сообщает ИТАР-ТАСС.", []string{"ТАСС"}},
+		{"Диалог Россия-НАТО возобновлён.", []string{"НАТО"}},
+		{"магатэ написано строчными буквами.", nil},
+	} {
+		got := orgKeys([]string{tc.text})
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: orgs %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestFindPlacesHostile(t *testing.T) {
+	for _, text := range []string{"", "-", "--РК--", "\xff\xfeРК\x00", "Казахстан-", "-Казахстан", strings.Repeat("Северной ", 1000), "МИД", "Северная\u00a0Македония"} {
+		findPlaces([]string{text}, nil)
+	}
+}
+
+// BenchmarkFindPlaces measures country and organisation extraction on the seed articles.
+func BenchmarkFindPlaces(b *testing.B) {
+	var texts [][]string
+	size := 0
+	for _, tt := range seedTexts(b) {
+		texts = append(texts, tt)
+		for _, t := range tt {
+			size += len(t)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, tt := range texts {
+			findPlaces(tt, nil)
+		}
+	}
+}
+
+// FuzzFindPlaces checks that any text is scanned without a panic and every mention spans
+// whole runes inside its text.
+func FuzzFindPlaces(f *testing.F) {
+	for _, s := range []string{"МИД РК", "российско-казахстанских", "Нью-Джерси", "«Колумбия»", "Ё-Ё\xff-РФ", ".РФ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		_, _, mentions := findPlaces([]string{text}, nil)
+		for _, m := range mentions {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || !utf8.ValidString(text[m.Start:m.End]) && utf8.ValidString(text) {
+				t.Fatalf("bad span %+v in %q", m, text)
+			}
+		}
+	})
+}

@@ -1,0 +1,243 @@
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/sanitize"
+)
+
+// job is one file to load.
+type job struct {
+	file string // the path shown to the user and stored in Article.File
+	open func() (fs.File, error)
+}
+
+// walker finds the files to load and sends them to the workers. It runs on one goroutine;
+// skips and ignored are read only after it has finished.
+type walker struct {
+	ctx     context.Context
+	jobs    chan<- job
+	found   atomic.Int64 // jobs sent, for Progress.Total
+	skips   []model.Skip
+	ignored int // files in folders that are not articles: other extensions, hidden files
+}
+
+func (w *walker) send(j job) bool {
+	select {
+	case w.jobs <- j:
+		w.found.Add(1)
+		return true
+	case <-w.ctx.Done():
+		return false
+	}
+}
+
+func (w *walker) skip(path, reason string) {
+	w.skips = append(w.skips, model.Skip{Path: sanitize.Line(path), Reason: reason})
+}
+
+// root is a path given to Load, checked before loading starts.
+type root struct {
+	path string
+	info fs.FileInfo
+}
+
+// checkRoots stats and opens every given path, so that a typing mistake fails at once with a
+// clear error instead of an empty corpus.
+func checkRoots(paths []string) ([]root, error) {
+	roots := make([]root, 0, len(paths))
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err == nil {
+			err = tryRead(p, info.IsDir())
+		}
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, &fs.PathError{Op: "open", Path: sanitize.Line(p), Err: err}
+		}
+		roots = append(roots, root{p, info})
+	}
+	return roots, nil
+}
+
+func tryRead(p string, dir bool) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if dir {
+		if _, err := f.ReadDir(1); err != nil && err != io.EOF {
+			return err
+		}
+	}
+	return nil
+}
+
+// walkRoots sends the given files whatever their extension, and the .txt files inside the
+// given folders. A folder without any is noted as a skip, saying how many other files it holds.
+func (w *walker) walkRoots(roots []root) {
+	seen := map[string]bool{} // a file given twice, or given and inside a given folder, loads once
+	for _, r := range roots {
+		if w.ctx.Err() != nil {
+			return
+		}
+		if !r.info.IsDir() {
+			w.sendFile(r.path, seen)
+			continue
+		}
+		ignored := w.ignored
+		if found := w.walkDir(r.path, withParents(r.path, r.info), seen); found == 0 {
+			w.skip(r.path, fmt.Sprintf("no .txt files in this folder (%d other files ignored)", w.ignored-ignored))
+		}
+	}
+}
+
+func (w *walker) sendFile(p string, seen map[string]bool) bool {
+	key := p
+	if abs, err := filepath.Abs(p); err == nil {
+		key = abs
+	}
+	if seen[key] {
+		return true
+	}
+	seen[key] = true
+	return w.send(job{file: p, open: func() (fs.File, error) { return os.Open(p) }})
+}
+
+// walkDir sends the .txt files under dir and returns how many it found. Symbolic links are
+// followed, except into a folder that is dir or one of its parents (ancestors), which would loop.
+func (w *walker) walkDir(dir string, ancestors []fs.FileInfo, seen map[string]bool) (found int) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.skip(dir, reason(err))
+		return 0
+	}
+	for _, e := range entries {
+		if w.ctx.Err() != nil {
+			return found
+		}
+		name, p := e.Name(), filepath.Join(dir, e.Name())
+		if strings.HasPrefix(name, ".") {
+			w.ignored++
+			continue
+		}
+		mode := e.Type()
+		var info fs.FileInfo
+		if mode&fs.ModeSymlink != 0 {
+			if info, err = os.Stat(p); err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					w.skip(p, "broken symlink (its target does not exist)")
+				} else {
+					w.skip(p, reason(err))
+				}
+				continue
+			}
+			mode = info.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			if info == nil {
+				if info, err = e.Info(); err != nil {
+					w.skip(p, reason(err))
+					continue
+				}
+			}
+			if loops(ancestors, info) {
+				w.skip(p, "symlink loop (leads back to a folder it is in)")
+				continue
+			}
+			found += w.walkDir(p, append(ancestors[:len(ancestors):len(ancestors)], info), seen)
+		case !strings.EqualFold(filepath.Ext(name), ".txt"):
+			w.ignored++
+		case !mode.IsRegular():
+			w.skip(p, "not a regular file")
+		default:
+			found++
+			if !w.sendFile(p, seen) {
+				return found
+			}
+		}
+	}
+	return found
+}
+
+// withParents returns the folder dir with the folders it is in on disk, up to the root, so
+// that a link back to any of them is seen as a loop.
+func withParents(dir string, info fs.FileInfo) []fs.FileInfo {
+	chain := []fs.FileInfo{info}
+	real, err := filepath.Abs(dir)
+	if err == nil {
+		real, err = filepath.EvalSymlinks(real)
+	}
+	if err != nil {
+		return chain
+	}
+	for p := filepath.Dir(real); ; p = filepath.Dir(p) {
+		if parent, err := os.Stat(p); err == nil {
+			chain = append(chain, parent)
+		}
+		if p == filepath.Dir(p) {
+			return chain
+		}
+	}
+}
+
+func loops(ancestors []fs.FileInfo, dir fs.FileInfo) bool {
+	for _, a := range ancestors {
+		if os.SameFile(a, dir) {
+			return true
+		}
+	}
+	return false
+}
+
+// walkFS sends the .txt files of fsys, shown as prefix/path.
+func (w *walker) walkFS(fsys fs.FS, prefix string) {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			w.skip(path.Join(prefix, p), reason(err))
+		case d.IsDir():
+		case !strings.EqualFold(path.Ext(p), ".txt"):
+			w.ignored++
+		case !w.send(job{file: path.Join(prefix, p), open: func() (fs.File, error) { return fsys.Open(p) }}):
+			return fs.SkipAll
+		}
+		return nil
+	})
+	if err != nil {
+		w.skip(prefix, reason(err))
+	}
+}
+
+// reason turns a file error into a one-line skip reason.
+func reason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, syscall.ELOOP):
+		return "symlink loop"
+	case errors.Is(err, fs.ErrNotExist):
+		return "file vanished while loading"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return sanitize.Line(err.Error())
+}

@@ -1,0 +1,332 @@
+package ru
+
+import (
+	"cmp"
+	_ "embed"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// countriesTSV is the country gazetteer. Source: i18n-iso-countries 7.14.0 (MIT licence,
+// Copyright (c) 2016 widdix GmbH, https://github.com/michaelwittig/node-i18n-iso-countries),
+// Russian and English names, with overrides, aliases and adjective stems curated for
+// dispatch; see the header of the file. LICENSES: data/countries.LICENSE holds the MIT notice.
+//
+//go:embed data/countries.tsv
+var countriesTSV string
+
+// CountryName is one country of the gazetteer.
+type CountryName struct {
+	Code       string   // ISO 3166-1 alpha-2 code, "KZ"
+	Name       string   // Russian name in the nominative, "Казахстан"
+	NameEn     string   // English name, "Kazakhstan"
+	Genitive   string   // Russian name in the genitive, "Казахстана" ("МИД Казахстана")
+	Aliases    []string // other Russian and Latin names and abbreviations: "РК", "Qazaqstan"
+	Adjectives []string // adjective stems ("казахстанск", "казахск") and compound prefixes ("франко-")
+	ambiguous  bool     // a name that is also a common word ("Того", "Чад")
+	ignored    bool     // listed for lookups but not a country mention in text (Антарктида)
+}
+
+// CountryWordKind tells how a word names a country.
+type CountryWordKind uint8
+
+const (
+	// CountryNoun is a name or one of its case forms: "Франции".
+	CountryNoun CountryWordKind = iota
+	// CountryAdjective is an adjective or a compound prefix: "французской", "франко".
+	CountryAdjective
+)
+
+// CountryWord is what one folded word says about a country.
+type CountryWord struct {
+	Code string
+	Kind CountryWordKind
+	// Ambiguous is set for names that are also common words ("Того", "Чад", "Мали"): trust
+	// them inside a sentence only.
+	Ambiguous bool
+	// Ignored is set for places the gazetteer lists but text mentions do not count (continents).
+	Ignored bool
+}
+
+type countryPhrase struct {
+	code  string // "" for a phrase that is not a country ("Латинская Америка")
+	words [][]string
+}
+
+// notCountries are phrases whose words would otherwise name a country: a continent's part is
+// not the country its name contains, an ocean is not India, and in set phrases a country's
+// adjective means a kind of thing ("итальянская забастовка", "шведский стол").
+var notCountries = []string{
+	"Латинская Америка", "Южная Америка", "Северная Америка", "Центральная Америка",
+	"Индийский океан", "Новая Англия", "Мексиканский залив",
+	"Великая Китайская стена", "Китайская стена", "китайский квартал", "китайская грамота",
+	"итальянская забастовка", "швейцарская система", "шведский стол", "американские горки",
+	"немецкая овчарка", "голландский сыр", "испанский стыд", "французский поцелуй",
+	"турецкий марш", "японский городовой", "египетская сила",
+}
+
+var countries = buildCountries(countriesTSV)
+
+type countryIndex struct {
+	list    []CountryName
+	byCode  map[string]int
+	words   map[string]CountryWord     // folded Cyrillic forms of single-word names and adjectives
+	abbrs   map[string]string          // abbreviations exactly as written: "РК", "США", "UK"
+	latin   map[string]string          // folded Latin names: "france", "united kingdom"
+	phrases map[string][]countryPhrase // multi-word names by the folded forms of their first word
+	// maybe is a one-hash Bloom filter over the keys of words: most words of a text name no
+	// country, and a few byte loads rule them out faster than hashing the string for the map.
+	maybe [1 << 16 / 64]uint64
+}
+
+// quickHash hashes a word's length, first bytes and ending into 16 bits for the Bloom filter.
+func quickHash(s string) uint32 {
+	n := len(s)
+	h := uint32(n) * 0x9E3779B1
+	if n >= 4 {
+		h ^= uint32(s[1]) | uint32(s[3])<<8 | uint32(s[n-1])<<16 | uint32(s[n-3])<<24
+	}
+	h *= 0x85EBCA6B
+	return h >> 16
+}
+
+func buildCountries(tsv string) *countryIndex {
+	ix := &countryIndex{
+		byCode:  map[string]int{},
+		words:   map[string]CountryWord{},
+		abbrs:   map[string]string{},
+		latin:   map[string]string{},
+		phrases: map[string][]countryPhrase{},
+	}
+	for line := range strings.SplitSeq(tsv, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		for len(f) < 7 {
+			f = append(f, "")
+		}
+		c := CountryName{
+			Code: f[0], Name: f[1], NameEn: f[2], Genitive: cmp.Or(f[6], genitive(f[1])),
+			Aliases:    splitList(f[4]),
+			Adjectives: splitList(f[5]),
+			ambiguous:  strings.Contains(f[3], "a"),
+			ignored:    strings.Contains(f[3], "x"),
+		}
+		ix.byCode[c.Code] = len(ix.list)
+		ix.list = append(ix.list, c)
+	}
+	// Names first, then aliases, then adjectives, so a name wins a clash of forms.
+	for _, c := range ix.list {
+		ix.addName(c, c.Name)
+		ix.latin[Fold(c.NameEn)] = c.Code
+	}
+	for _, c := range ix.list {
+		for _, a := range c.Aliases {
+			ix.addName(c, a)
+		}
+	}
+	for _, c := range ix.list {
+		for _, stem := range c.Adjectives {
+			w := CountryWord{Code: c.Code, Kind: CountryAdjective, Ignored: c.ignored}
+			if p, ok := strings.CutSuffix(stem, "-"); ok {
+				ix.addWord(Fold(p), w)
+				continue
+			}
+			stem = Fold(stem)
+			ix.addWord(stem+"о", w) // the first part of a compound: "казахско-мексиканский"
+			for _, form := range adjectiveForms(stem) {
+				ix.addWord(form, w)
+			}
+		}
+	}
+	for _, p := range notCountries {
+		ix.addPhrase("", p)
+	}
+	for k := range ix.phrases {
+		slices.SortStableFunc(ix.phrases[k], func(a, b countryPhrase) int { return len(b.words) - len(a.words) })
+	}
+	return ix
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ";")
+}
+
+// addName indexes one name or alias of c in every form text may use.
+func (ix *countryIndex) addName(c CountryName, name string) {
+	exact, inflect := strings.CutPrefix(name, "!")
+	inflect = !inflect
+	switch {
+	case isAbbreviation(exact):
+		ix.abbrs[exact] = c.Code
+	case isLatin(exact):
+		ix.latin[Fold(exact)] = c.Code
+	case len(nameWords(exact)) > 1:
+		ix.addPhrase(c.Code, exact)
+	case !inflect:
+		ix.addWord(Fold(exact), CountryWord{Code: c.Code, Ambiguous: c.ambiguous, Ignored: c.ignored})
+	default:
+		for _, form := range nounForms(Fold(exact), false) {
+			ix.addWord(form, CountryWord{Code: c.Code, Ambiguous: c.ambiguous, Ignored: c.ignored})
+		}
+	}
+}
+
+func (ix *countryIndex) addWord(form string, w CountryWord) {
+	if _, taken := ix.words[form]; !taken {
+		ix.words[form] = w
+		h := quickHash(form)
+		ix.maybe[h/64] |= 1 << (h % 64)
+	}
+}
+
+func (ix *countryIndex) addPhrase(code, name string) {
+	p := countryPhrase{code: code}
+	for _, w := range nameWords(Fold(name)) {
+		p.words = append(p.words, wordForms(w, true)) // "Соединённого Королевства"
+	}
+	seen := map[string]bool{}
+	for _, first := range p.words[0] {
+		if !seen[first] {
+			seen[first] = true
+			ix.phrases[first] = append(ix.phrases[first], p)
+		}
+	}
+}
+
+// isAbbreviation reports whether s is written in capitals only ("РК", "США", "U.S.", "G20").
+func isAbbreviation(s string) bool {
+	upper, n := 0, 0
+	for _, r := range s {
+		n++
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case r == '.' || r == '-' || unicode.IsDigit(r):
+		default:
+			return false
+		}
+	}
+	return upper >= 1 && n >= 2
+}
+
+// isLatin reports whether s is written in Latin letters.
+func isLatin(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Countries returns every country of the gazetteer, ordered by code. The slice is shared:
+// callers must not modify it.
+func Countries() []CountryName { return countries.list }
+
+// CountryByCode returns the Russian and English names of the country with an ISO 3166-1
+// alpha-2 code.
+func CountryByCode(code string) (name, nameEn string, ok bool) {
+	i, ok := countries.byCode[code]
+	if !ok {
+		return "", "", false
+	}
+	c := countries.list[i]
+	return c.Name, c.NameEn, true
+}
+
+// CountryGenitive returns the genitive of the country's Russian name ("Казахстана"), or ""
+// for an unknown code.
+func CountryGenitive(code string) string {
+	if i, ok := countries.byCode[code]; ok {
+		return countries.list[i].Genitive
+	}
+	return ""
+}
+
+// LookupCountry resolves a word or name as a user or a text may write it to an ISO code: a
+// Russian name in any case ("Франции"), an adjective ("французской"), an alias or abbreviation
+// ("РК", "сша"), an English name ("France") or the code itself ("FR").
+func LookupCountry(word string) (code string, ok bool) {
+	word = strings.TrimSpace(word)
+	if _, ok := countries.byCode[word]; ok {
+		return word, true
+	}
+	if code, ok := countries.abbrs[word]; ok {
+		return code, true
+	}
+	f := Fold(word)
+	if w, ok := countries.words[f]; ok && (!w.Ambiguous || startsUpper(word)) {
+		return w.Code, true
+	}
+	if code, ok := countries.latin[f]; ok {
+		return code, true
+	}
+	if words := nameWords(f); len(words) > 1 {
+		if code, n := CountryPhraseAt(words); n == len(words) && code != "" {
+			return code, true
+		}
+	}
+	// Abbreviations typed in lower case: "сша", "кнр". Two letters are too short to guess from.
+	if utf8.RuneCountInString(word) > 2 {
+		if code, ok := countries.abbrs[strings.ToUpper(word)]; ok {
+			return code, true
+		}
+	}
+	return "", false
+}
+
+// CountryWordOf looks up one folded word (see Fold): a case form of a single-word name or
+// alias, or of an adjective.
+func CountryWordOf(fold string) (CountryWord, bool) {
+	if h := quickHash(fold); countries.maybe[h/64]&(1<<(h%64)) == 0 {
+		return CountryWord{}, false
+	}
+	w, ok := countries.words[fold]
+	return w, ok
+}
+
+// CountryAbbr looks up an abbreviation exactly as written ("РК", "США", "КНР"); abbreviations
+// are never lemmatised or folded, so "рк" is not Kazakhstan.
+func CountryAbbr(text string) (code string, ok bool) {
+	code, ok = countries.abbrs[text]
+	return code, ok
+}
+
+// CountryPhraseAt matches the longest multi-word country name at the start of folds, a run of
+// folded words of one sentence: ["северной", "македонии", ...] gives "MK", 2. n is 0 when no
+// name starts there; code is "" when the words name something that is not a country
+// ("Латинская Америка"), so the caller skips them.
+func CountryPhraseAt(folds []string) (code string, n int) {
+	if len(folds) < 2 {
+		return "", 0
+	}
+	for _, p := range countries.phrases[folds[0]] {
+		if len(p.words) <= len(folds) && phraseMatches(p.words, folds) {
+			return p.code, len(p.words)
+		}
+	}
+	return "", 0
+}
+
+// phraseMatches reports whether each of folds is one of the forms of the corresponding word.
+func phraseMatches(words [][]string, folds []string) bool {
+	for i, forms := range words {
+		if !slices.Contains(forms, folds[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsUpper reports whether s begins with a capital letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

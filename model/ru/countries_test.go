@@ -1,0 +1,44 @@
+package ru
+
+import "testing"
+
+func TestLookupCountry(t *testing.T) {
+	for word, want := range map[string]string{
+		"Франции": "FR", "французской": "FR", "France": "FR", "FR": "FR", "Франция": "FR",
+		"РК": "KZ", "Казахстана": "KZ", "Казахстане": "KZ", "казахстанских": "KZ", "казахско": "KZ",
+		"США": "US", "сша": "US", "Соединённых Штатов Америки": "US", "американского": "US",
+		"Киргизии": "KG", "Кыргызстаном": "KG", "Белоруссии": "BY", "Беларусью": "BY",
+		"Молдавии": "MD", "Молдовы": "MD", "Северной Македонии": "MK", "Великобритании": "GB",
+		"Соединенного Королевства": "GB", "Республики Узбекистан": "UZ", "норвежской": "NO",
+		"иорданских": "JO", "мексиканской": "MX", "Египте": "EG", "Турции": "TR", "турецкий": "TR",
+		"Грузии": "GE", "Нидерландов": "NL", "Филиппин": "PH", "КНР": "CN", "ОАЭ": "AE",
+		"ФРГ": "DE", "Гвинеи-Бисау": "GW", "Шри-Ланки": "LK", "Israel": "IL", "Израилем": "IL",
+	} {
+		if got, ok := LookupCountry(word); !ok || got != want {
+			t.Errorf("LookupCountry(%q) = %q, %v; want %q", word, got, ok, want)
+		}
+	}
+	for _, word := range []string{"Европа", "Азии", "Африка", "русский", "английский", "того", "груз", "ЕС", "СНГ", "Вене", "Душанбе", "рк"} {
+		if got, ok := LookupCountry(word); ok {
+			t.Errorf("LookupCountry(%q) = %q, want no country", word, got)
+		}
+	}
+}
+
+func TestCountryByCode(t *testing.T) {
+	name, en, ok := CountryByCode("KZ")
+	if !ok || name != "Казахстан" || en != "Kazakhstan" {
+		t.Errorf("CountryByCode(KZ) = %q, %q, %v", name, en, ok)
+	}
+	if _, _, ok := CountryByCode("XX"); ok {
+		t.Error("CountryByCode(XX) found a country")
+	}
+	if len(Countries()) < 240 {
+		t.Errorf("only %d countries", len(Countries()))
+	}
+	for code, want := range map[string]string{"KZ": "Казахстана", "FR": "Франции", "MK": "Северной Македонии", "US": "США", "BY": "Беларуси", "KR": "Южной Кореи", "PL": "Польши", "IL": "Израиля"} {
+		if got := CountryGenitive(code); got != want {
+			t.Errorf("CountryGenitive(%s) = %q, want %q", code, got, want)
+		}
+	}
+}

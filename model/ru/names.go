@@ -1,0 +1,319 @@
+package ru
+
+import (
+	_ "embed"
+	"encoding/json"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Name morphology: Russian inflects first names, patronymics and surnames by gender and case.
+// The rules are petrovich's (data/petrovich_rules.json, from the npm package petrovich 0.2.1,
+// MIT licence, Copyright (c) 2013 Petrovich); Inflect applies them as petrovich does and
+// NameLemmas inverts them, so "Кошербаевым" leads back to "Кошербаев".
+
+// Gender is the grammatical gender a name is inflected by.
+type Gender uint8
+
+const (
+	// Male names: "Сергей Лавров".
+	Male Gender = iota
+	// Female names: "Мария Захарова".
+	Female
+)
+
+// Case is a Russian grammatical case.
+type Case uint8
+
+const (
+	// Nominative is the dictionary form: "Ермек Кошербаев".
+	Nominative Case = iota
+	// Genitive answers "кого?": "Ермека Кошербаева".
+	Genitive
+	// Dative answers "кому?": "Ермеку Кошербаеву".
+	Dative
+	// Accusative answers "кого?" after a verb: "Ермека Кошербаева".
+	Accusative
+	// Instrumental answers "кем?": "Ермеком Кошербаевым".
+	Instrumental
+	// Prepositional answers "о ком?": "Ермеке Кошербаеве".
+	Prepositional
+)
+
+// Cases lists every case, nominative first.
+var Cases = [...]Case{Nominative, Genitive, Dative, Accusative, Instrumental, Prepositional}
+
+// NamePart says which part of a full name a word is.
+type NamePart uint8
+
+const (
+	// FirstName is a given name: "Ермек".
+	FirstName NamePart = iota
+	// MiddleName is a patronymic: "Кемелевич".
+	MiddleName
+	// LastName is a surname: "Кошербаев".
+	LastName
+)
+
+//go:embed data/petrovich_rules.json
+var petrovichJSON []byte
+
+const genderAny = 2 // petrovich's "androgynous"
+
+// nameMod is one petrovich modification: cut runes off the end, then add a suffix.
+type nameMod struct {
+	cut int
+	add string
+}
+
+type nameRule struct {
+	gender    uint8 // Male, Female or genderAny
+	tests     []string
+	mods      [5]nameMod // genitive … prepositional
+	whole     bool       // exception: tests match the whole word
+	firstWord bool       // applies only to the first part of a hyphenated name
+}
+
+// inverseEntry says that a word ending in add may be rule's inflection in case c.
+type inverseEntry struct {
+	rule *nameRule
+	c    Case
+}
+
+type partRules struct {
+	rules   []*nameRule // exceptions first, then suffixes, in petrovich's order
+	inverse map[string][]inverseEntry
+	maxAdd  int // longest added suffix, in bytes
+}
+
+var nameRules [3]partRules
+
+func init() {
+	var raw map[string]struct {
+		Exceptions []petrovichRule `json:"exceptions"`
+		Suffixes   []petrovichRule `json:"suffixes"`
+	}
+	if err := json.Unmarshal(petrovichJSON, &raw); err != nil {
+		panic("ru: bad embedded petrovich rules: " + err.Error())
+	}
+	for part, key := range [3]string{"firstname", "middlename", "lastname"} {
+		pr := &nameRules[part]
+		pr.inverse = map[string][]inverseEntry{}
+		for _, r := range raw[key].Exceptions {
+			pr.rules = append(pr.rules, r.compile(true))
+		}
+		for _, r := range raw[key].Suffixes {
+			pr.rules = append(pr.rules, r.compile(false))
+		}
+		for _, r := range pr.rules {
+			for i, m := range r.mods {
+				add := m.add
+				pr.inverse[add] = append(pr.inverse[add], inverseEntry{r, Case(i + 1)})
+				pr.maxAdd = max(pr.maxAdd, len(add))
+			}
+		}
+	}
+}
+
+type petrovichRule struct {
+	Gender string   `json:"gender"`
+	Test   []string `json:"test"`
+	Mods   []string `json:"mods"`
+	Tags   []string `json:"tags"`
+}
+
+func (p petrovichRule) compile(whole bool) *nameRule {
+	r := &nameRule{gender: genderAny, whole: whole}
+	switch p.Gender {
+	case "male":
+		r.gender = uint8(Male)
+	case "female":
+		r.gender = uint8(Female)
+	}
+	for _, t := range p.Test {
+		r.tests = append(r.tests, Fold(t))
+	}
+	for i, m := range p.Mods {
+		if i >= len(r.mods) {
+			break
+		}
+		cut := strings.Count(m, "-")
+		r.mods[i] = nameMod{cut: cut, add: strings.Trim(m, "-.")}
+	}
+	for _, t := range p.Tags {
+		r.firstWord = r.firstWord || t == "first_word"
+	}
+	return r
+}
+
+// findRule returns the first rule that applies to the folded word, as petrovich picks it.
+func (pr *partRules) findRule(folded string, g Gender, firstOfMany bool) *nameRule {
+	for _, r := range pr.rules {
+		if r.firstWord && !firstOfMany {
+			continue
+		}
+		if r.gender != genderAny && r.gender != uint8(g) {
+			continue
+		}
+		for _, t := range r.tests {
+			if r.whole && folded == t || !r.whole && strings.HasSuffix(folded, t) {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// apply inflects one word (no hyphen) by m, keeping the word's capitalisation.
+func (m nameMod) apply(word string) string {
+	end := len(word)
+	for range m.cut {
+		_, size := utf8.DecodeLastRuneInString(word[:end])
+		end -= size
+	}
+	return word[:end] + m.add
+}
+
+// Inflect puts a nominative name part into case c: Inflect("Ермек", FirstName, Male,
+// Instrumental) is "Ермеком". Each part of a hyphenated surname is inflected on its own; a
+// hyphenated first name inflects its last part only, as news write "Касым-Жомарта".
+func Inflect(name string, part NamePart, g Gender, c Case) string {
+	if c == Nominative || name == "" {
+		return name
+	}
+	pr := &nameRules[part]
+	parts := strings.Split(name, "-")
+	for i, p := range parts {
+		if part == FirstName && i < len(parts)-1 {
+			continue
+		}
+		if r := pr.findRule(Fold(p), g, i == 0 && len(parts) > 1); r != nil {
+			parts[i] = r.mods[c-1].apply(p)
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// NameLemmas returns the nominative forms whose inflection in case c is word, best guesses
+// first; for the nominative it is word itself. Each hyphen-separated part is inverted on its
+// own and a part no rule produces is kept as written ("Касым-Жомарта" → "Касым-Жомарт").
+// The result is nil when no part can be inverted.
+func NameLemmas(word string, part NamePart, g Gender, c Case) []string {
+	if c == Nominative {
+		return []string{word}
+	}
+	if !strings.Contains(word, "-") {
+		return wordLemmas(word, part, g, c, false)
+	}
+	parts := strings.Split(word, "-")
+	results := []string{""}
+	inverted := false
+	for i, p := range parts {
+		var ls []string
+		if part != FirstName || i == len(parts)-1 {
+			ls = wordLemmas(p, part, g, c, i == 0)
+		}
+		if len(ls) > 0 {
+			inverted = true
+		} else {
+			ls = []string{p}
+		}
+		next := make([]string, 0, len(results)*len(ls))
+		for _, r := range results {
+			for _, l := range ls {
+				if i > 0 {
+					l = r + "-" + l
+				}
+				next = append(next, l)
+			}
+		}
+		results = next
+		if len(results) > 8 {
+			results = results[:8]
+		}
+	}
+	if !inverted {
+		return nil
+	}
+	return results
+}
+
+// wordLemmas inverts one word without hyphens.
+func wordLemmas(word string, part NamePart, g Gender, c Case, firstOfMany bool) []string {
+	pr := &nameRules[part]
+	folded := Fold(word)
+	var out []string
+	for n := 0; n <= pr.maxAdd && n <= len(folded); n++ {
+		if n > 0 && !utf8.RuneStart(folded[len(folded)-n]) {
+			continue
+		}
+		entries := pr.inverse[folded[len(folded)-n:]]
+		for _, e := range entries {
+			if e.c != c || (e.rule.gender != genderAny && e.rule.gender != uint8(g)) {
+				continue
+			}
+			base := word[:len(word)-n]
+			if base == "" {
+				continue
+			}
+			cut := e.rule.mods[c-1].cut
+			for _, t := range e.rule.tests {
+				tail := lastRunes(t, cut)
+				if tail == "" && cut > 0 {
+					continue
+				}
+				cand := base + tail
+				if !hasFoldSuffix(cand, t, e.rule.whole) {
+					continue
+				}
+				if pr.findRule(Fold(cand), g, firstOfMany) != e.rule {
+					continue
+				}
+				if !containsString(out, cand) {
+					out = append(out, cand)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// lastRunes returns the last n runes of s, or "" when s is shorter.
+func lastRunes(s string, n int) string {
+	end := len(s)
+	for range n {
+		if end == 0 {
+			return ""
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:end])
+		end -= size
+	}
+	return s[end:]
+}
+
+func hasFoldSuffix(s, suffix string, whole bool) bool {
+	f := Fold(s)
+	if whole {
+		return f == suffix
+	}
+	return strings.HasSuffix(f, suffix)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TitleCase returns s with its first letter upper-case and the rest as written.
+func TitleCase(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}

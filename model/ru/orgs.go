@@ -1,0 +1,224 @@
+package ru
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// orgsTSV is the organisation gazetteer, compiled by hand for dispatch from the organisations'
+// own names (no third-party table); see the header of the file.
+//
+//go:embed data/orgs.tsv
+var orgsTSV string
+
+// OrgName is one organisation of the gazetteer.
+type OrgName struct {
+	Key     string   // Abbr when there is one, otherwise the folded Name: the identity across articles
+	Abbr    string   // "МАГАТЭ", "" when the body has none
+	Name    string   // Russian full name in the nominative
+	NameEn  string   // English name or abbreviation, "IAEA"
+	Aliases []string // other names, Russian and Latin: "IAEA", "Евросоюз"
+	// Confirm is set when the abbreviation is also a common word ("АС", "ВПП"): it counts only in
+	// a text that also gives the full name.
+	Confirm bool
+	// Ministry is set for a ministry that exists in every country ("МИД"): extraction keys it by
+	// the country the text names with it (see ForeignMinistry).
+	Ministry bool
+}
+
+type orgPhrase struct {
+	org   int
+	words [][]string
+}
+
+var orgs = buildOrgs(orgsTSV)
+
+type orgIndex struct {
+	list    []OrgName
+	abbrs   map[string]int         // abbreviations exactly as written: "МАГАТЭ", "APSCO", "ИТАР-ТАСС"
+	words   map[string]int         // folded forms of single-word names: "евросоюза", "госдепом"
+	latin   map[string]int         // folded Latin names: "iaea", "european union"
+	phrases map[string][]orgPhrase // multi-word names by the folded forms of their first word
+}
+
+func buildOrgs(tsv string) *orgIndex {
+	ix := &orgIndex{
+		abbrs:   map[string]int{},
+		words:   map[string]int{},
+		latin:   map[string]int{},
+		phrases: map[string][]orgPhrase{},
+	}
+	for line := range strings.SplitSeq(tsv, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		for len(f) < 5 {
+			f = append(f, "")
+		}
+		o := OrgName{
+			Abbr: f[0], Name: f[1], NameEn: f[2], Aliases: splitList(f[4]),
+			Confirm:  strings.Contains(f[3], "c"),
+			Ministry: strings.Contains(f[3], "m"),
+		}
+		o.Key = o.Abbr
+		if o.Key == "" {
+			o.Key = Fold(o.Name)
+		}
+		i := len(ix.list)
+		ix.list = append(ix.list, o)
+		if o.Abbr != "" {
+			ix.addName(i, o.Abbr)
+		}
+		ix.addName(i, o.Name)
+		ix.latin[Fold(o.NameEn)] = i
+		for _, a := range o.Aliases {
+			ix.addName(i, a)
+		}
+	}
+	for k := range ix.phrases {
+		slices.SortStableFunc(ix.phrases[k], func(a, b orgPhrase) int { return len(b.words) - len(a.words) })
+	}
+	return ix
+}
+
+// addName indexes one name of organisation i in every form text may use.
+func (ix *orgIndex) addName(i int, name string) {
+	exact, fixed := strings.CutPrefix(name, "!")
+	words := nameWords(exact)
+	switch {
+	case len(words) == 1 && isAbbreviation(exact):
+		ix.abbrs[exact] = i
+	case isLatin(exact):
+		ix.latin[Fold(exact)] = i
+	case len(words) == 1 && fixed:
+		ix.words[Fold(exact)] = i
+	case len(words) == 1:
+		for _, form := range nounForms(Fold(exact), true) {
+			if _, taken := ix.words[form]; !taken {
+				ix.words[form] = i
+			}
+		}
+	case len(words) > 1:
+		p := orgPhrase{org: i}
+		for _, w := range words {
+			if isAbbreviation(w) {
+				p.words = append(p.words, []string{Fold(w)}) // "СБ ООН": abbreviations do not decline
+				continue
+			}
+			p.words = append(p.words, wordForms(Fold(w), true))
+		}
+		seen := map[string]bool{}
+		for _, first := range p.words[0] {
+			if !seen[first] {
+				seen[first] = true
+				ix.phrases[first] = append(ix.phrases[first], p)
+			}
+		}
+	}
+}
+
+// nameWords splits a name into the words a text scanner sees: runs of letters and digits,
+// joined by inner hyphens ("Азиатско-Тихоокеанская"), without quotes and dashes.
+func nameWords(s string) []string {
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	})
+	words := fields[:0]
+	for _, f := range fields {
+		if f = strings.Trim(f, "-"); f != "" {
+			words = append(words, f)
+		}
+	}
+	return words
+}
+
+// Orgs returns every organisation of the gazetteer in the order of its table. The slice is
+// shared: callers must not modify it.
+func Orgs() []OrgName { return orgs.list }
+
+// OrgByAbbr looks up an abbreviation exactly as written ("МАГАТЭ", "APSCO"); abbreviations are
+// never lemmatised or folded.
+func OrgByAbbr(text string) (OrgName, bool) {
+	if i, ok := orgs.abbrs[text]; ok {
+		return orgs.list[i], true
+	}
+	return OrgName{}, false
+}
+
+// OrgWordOf looks up one folded word (see Fold): a case form of a single-word name such as
+// "Евросоюза" or "Госдепом".
+func OrgWordOf(fold string) (OrgName, bool) {
+	if i, ok := orgs.words[fold]; ok {
+		return orgs.list[i], true
+	}
+	return OrgName{}, false
+}
+
+// OrgPhraseAt matches the longest multi-word organisation name at the start of folds, a run of
+// folded words of one sentence, in any case form: ["международного", "агентства", "по",
+// "атомной", "энергии"] gives МАГАТЭ, 5. n is 0 when no name starts there.
+func OrgPhraseAt(folds []string) (org OrgName, n int) {
+	if len(folds) < 2 {
+		return OrgName{}, 0
+	}
+	for _, p := range orgs.phrases[folds[0]] {
+		if len(p.words) <= len(folds) && phraseMatches(p.words, folds) {
+			return orgs.list[p.org], len(p.words)
+		}
+	}
+	return OrgName{}, 0
+}
+
+// LookupOrg resolves a name as a user may type it to an organisation: an abbreviation in any
+// case ("магатэ"), a Russian name in any case form, or an English name ("IAEA", "World Bank").
+func LookupOrg(name string) (OrgName, bool) {
+	name = strings.TrimSpace(name)
+	if o, ok := OrgByAbbr(name); ok {
+		return o, true
+	}
+	if o, ok := OrgByAbbr(strings.ToUpper(name)); ok {
+		return o, true
+	}
+	f := Fold(name)
+	if i, ok := orgs.latin[f]; ok {
+		return orgs.list[i], true
+	}
+	if o, ok := OrgWordOf(f); ok {
+		return o, true
+	}
+	words := nameWords(f)
+	if o, n := OrgPhraseAt(words); n > 0 && n == len(words) {
+		return o, true
+	}
+	return OrgName{}, false
+}
+
+// ForeignMinistry returns the foreign ministry of the country with an ISO code, keyed "МИД KZ"
+// and named "МИД Казахстана" / "Ministry of Foreign Affairs of Kazakhstan".
+func ForeignMinistry(code string) (OrgName, bool) {
+	i, ok := countries.byCode[code]
+	if !ok {
+		return OrgName{}, false
+	}
+	c := countries.list[i]
+	return OrgName{
+		Key:      "МИД " + code,
+		Abbr:     "МИД",
+		Name:     "МИД " + c.Genitive,
+		NameEn:   "Ministry of Foreign Affairs of " + withArticle(c.NameEn),
+		Ministry: true,
+	}, true
+}
+
+// withArticle puts "the" before English country names that take it ("the United States").
+func withArticle(name string) string {
+	if strings.HasPrefix(name, "United ") || strings.Contains(name, "Republic") ||
+		strings.HasSuffix(name, "Islands") || strings.HasSuffix(name, "lands") ||
+		name == "Philippines" || name == "Bahamas" || name == "Maldives" || name == "Gambia" {
+		return "the " + name
+	}
+	return name
+}

@@ -1,0 +1,31 @@
+package ru
+
+import "testing"
+
+func TestLookupOrg(t *testing.T) {
+	for name, want := range map[string]string{
+		"МАГАТЭ": "МАГАТЭ", "магатэ": "МАГАТЭ", "IAEA": "МАГАТЭ",
+		"Международного агентства по атомной энергии": "МАГАТЭ",
+		"Евросоюза": "ЕС", "Европейского союза": "ЕС", "EU": "ЕС",
+		"Организации Договора о коллективной безопасности": "ОДКБ",
+		"Шанхайской организации сотрудничества":            "ШОС",
+		"Содружества Независимых Государств":               "СНГ",
+		"APSCO": "APSCO", "ПА ОБСЕ": "ПА ОБСЕ", "Африканского союза": "АС",
+		"Организации Объединенных Наций": "ООН", "World Bank": "всемирный банк",
+		"Г20": "G20", "G20": "G20",
+	} {
+		if o, ok := LookupOrg(name); !ok || o.Key != want {
+			t.Errorf("LookupOrg(%q) = %q, %v; want %q", name, o.Key, ok, want)
+		}
+	}
+}
+
+func TestForeignMinistry(t *testing.T) {
+	o, ok := ForeignMinistry("KZ")
+	if !ok || o.Key != "МИД KZ" || o.Name != "МИД Казахстана" || o.NameEn != "Ministry of Foreign Affairs of Kazakhstan" {
+		t.Errorf("ForeignMinistry(KZ) = %+v", o)
+	}
+	if o, _ := ForeignMinistry("US"); o.NameEn != "Ministry of Foreign Affairs of the United States" {
+		t.Errorf("ForeignMinistry(US).NameEn = %q", o.NameEn)
+	}
+}

@@ -1,0 +1,115 @@
+// Package sanitize makes untrusted text safe to print on a terminal. It is the one sanitiser of
+// dispatch: the loader applies it where text enters (article text, file names) and the UI and
+// plain output apply it again where text leaves, so no path can skip it.
+//
+// Characters a terminal would act on instead of showing — C0 and C1 control codes, DEL, bidi
+// overrides and isolates, zero-width characters, line and paragraph separators — become visible
+// placeholders: C0 codes and DEL their Unicode Control Pictures (ESC is "␛", so "\x1b[2J" reads
+// "␛[2J"), the others "⟨U+202E⟩". Bytes that are not valid UTF-8 become U+FFFD, since a raw
+// byte 0x9B is a CSI to an 8-bit terminal. Printable text passes through unchanged.
+package sanitize
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Text returns s with control codes replaced by visible placeholders, keeping newlines and
+// tabs. It returns s itself, without allocating, when s has nothing to replace.
+func Text(s string) string { return clean(s, false) }
+
+// Line is Text for single-line contexts (list rows, file names in messages): it also replaces
+// newlines and tabs, with "␊" and "␉".
+func Line(s string) string { return clean(s, true) }
+
+func clean(s string, oneLine bool) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if unsafeASCII(c, oneLine) {
+				return rewrite(s, i, oneLine)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
+			return rewrite(s, i, oneLine)
+		}
+		i += size
+	}
+	return s
+}
+
+// rewrite builds the sanitised copy of s, whose first unsafe character is at byte from.
+func rewrite(s string, from int, oneLine bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:from])
+	for i := from; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if unsafeASCII(c, oneLine) {
+				b.WriteRune(picture(c))
+			} else {
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case unsafeRune(r):
+			writeCodePoint(&b, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func unsafeASCII(c byte, oneLine bool) bool {
+	if c == '\n' || c == '\t' {
+		return oneLine
+	}
+	return c < 0x20 || c == 0x7f
+}
+
+// unsafeRune reports the non-ASCII runes a terminal acts on or hides: C1 controls, bidi
+// embeddings, overrides, isolates and marks, zero-width characters, line and paragraph
+// separators, and the byte-order mark.
+func unsafeRune(r rune) bool {
+	switch {
+	case r >= 0x80 && r <= 0x9f: // C1 controls (CSI, OSC, ...)
+		return true
+	case r >= 0x200b && r <= 0x200f: // ZWSP, ZWNJ, ZWJ, LRM, RLM
+		return true
+	case r >= 0x2028 && r <= 0x202e: // line/paragraph separators, bidi embeddings and overrides
+		return true
+	case r >= 0x2060 && r <= 0x2069: // word joiner, invisible operators, bidi isolates
+		return true
+	case r == 0x061c, r == 0xfeff: // Arabic letter mark, BOM / zero-width no-break space
+		return true
+	}
+	return false
+}
+
+// picture returns the Unicode Control Picture for an ASCII control code.
+func picture(c byte) rune {
+	if c == 0x7f {
+		return '␡'
+	}
+	return 0x2400 + rune(c)
+}
+
+func writeCodePoint(b *strings.Builder, r rune) {
+	const hex = "0123456789ABCDEF"
+	b.WriteString("⟨U+")
+	for shift := 12; shift >= 0; shift -= 4 {
+		b.WriteByte(hex[(r>>shift)&0xf])
+	}
+	b.WriteString("⟩")
+}

@@ -1,0 +1,274 @@
+package search
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dispatch-news/dispatch/model/ru"
+)
+
+// Match tiers, weakest first. An article's score for a word is its best tier in any field.
+const (
+	tierNone   = iota
+	tierText   // the word is in the body (word index), nowhere else
+	tierSubseq // the letters appear in order inside one field, from a word start
+	tierSubstr // inside a word
+	tierStem   // the query word's stem starts a word (Франции → франц…)
+	tierPrefix // starts a word
+	tierExact  // a whole word
+)
+
+// fieldSep separates the fields of one key (an entity's name, Latin name, role ...).
+const fieldSep = '\n'
+
+// appendKey appends the search form of s to dst: letters and digits lower-cased with ё as е,
+// every run of other characters one space.
+func appendKey(dst []byte, s string) []byte {
+	space := len(dst) == 0 || dst[len(dst)-1] == ' ' || dst[len(dst)-1] == fieldSep
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			r = unicode.ToLower(r)
+			if r == 'ё' {
+				r = 'е'
+			}
+		default:
+			if !space {
+				dst = append(dst, ' ')
+				space = true
+			}
+			continue
+		}
+		dst = utf8.AppendRune(dst, r)
+		space = false
+	}
+	return dst
+}
+
+// appendLatinKey appends the loose Latin search form of s (see ru.LatinKey).
+func appendLatinKey(dst []byte, s string) []byte {
+	return appendKey(dst, ru.LatinKey(s))
+}
+
+// keyTable holds the keys of a list of items in two arenas (Cyrillic and loose Latin forms)
+// with a letter mask per item, so a scan touches no pointers.
+type keyTable struct {
+	cyr, lat       []byte
+	cyrEnd, latEnd []uint32 // item i's key is arena[end[i-1]:end[i]]
+	mask           []uint64 // letters of both keys
+}
+
+// add appends an item whose fields are given in Cyrillic (cyr) and Latin-key (lat) order.
+func (t *keyTable) add(cyr, lat []string) {
+	start := len(t.cyr)
+	for i, f := range cyr {
+		if i > 0 {
+			t.cyr = append(t.cyr, fieldSep)
+		}
+		t.cyr = appendKey(t.cyr, f)
+	}
+	lstart := len(t.lat)
+	for i, f := range lat {
+		if i > 0 {
+			t.lat = append(t.lat, fieldSep)
+		}
+		t.lat = appendLatinKey(t.lat, f)
+	}
+	t.cyrEnd = append(t.cyrEnd, uint32(len(t.cyr)))
+	t.latEnd = append(t.latEnd, uint32(len(t.lat)))
+	t.mask = append(t.mask, letterMask(t.cyr[start:])|letterMask(t.lat[lstart:]))
+}
+
+// appendTable appends the items of u.
+func (t *keyTable) appendTable(u *keyTable) {
+	cb, lb := uint32(len(t.cyr)), uint32(len(t.lat))
+	t.cyr = append(t.cyr, u.cyr...)
+	t.lat = append(t.lat, u.lat...)
+	for _, e := range u.cyrEnd {
+		t.cyrEnd = append(t.cyrEnd, cb+e)
+	}
+	for _, e := range u.latEnd {
+		t.latEnd = append(t.latEnd, lb+e)
+	}
+	t.mask = append(t.mask, u.mask...)
+}
+
+func (t *keyTable) len() int { return len(t.mask) }
+
+func (t *keyTable) cyrKey(i int) []byte {
+	start := uint32(0)
+	if i > 0 {
+		start = t.cyrEnd[i-1]
+	}
+	return t.cyr[start:t.cyrEnd[i]]
+}
+
+func (t *keyTable) latKey(i int) []byte {
+	start := uint32(0)
+	if i > 0 {
+		start = t.latEnd[i-1]
+	}
+	return t.lat[start:t.latEnd[i]]
+}
+
+// match returns the best tier at which w matches item i.
+func (t *keyTable) match(i int, w *word) uint8 {
+	if t.mask[i]&w.mask != w.mask {
+		return tierNone
+	}
+	if w.latin {
+		return matchKey(t.latKey(i), w.lat)
+	}
+	key := t.cyrKey(i)
+	tier := uint8(tierNone)
+	if t.mask[i]&w.cyrMask == w.cyrMask {
+		tier = matchKey(key, w.cyr)
+	}
+	if w.stem != nil && tier < tierExact {
+		tier = max(tier, stemTier(key, w.stem))
+	}
+	return tier
+}
+
+// maxEnding is the longest Russian case ending, in bytes (three Cyrillic letters: -ами, -ого).
+const maxEnding = 6
+
+// stemTier returns tierExact when a word of key is stem plus at most a case ending (the same
+// word in another case: Франции finds Франция), tierStem when a longer word starts with stem,
+// and tierNone otherwise.
+func stemTier(key, stem []byte) uint8 {
+	best := uint8(tierNone)
+	for off := 0; ; {
+		i := bytes.Index(key[off:], stem)
+		if i < 0 {
+			return best
+		}
+		i += off
+		if i == 0 || isSep(key[i-1]) {
+			if wordLen(key[i:])-len(stem) <= maxEnding {
+				return tierExact
+			}
+			best = tierStem
+		}
+		off = i + 1
+	}
+}
+
+// letterMask sets one bit per letter or digit class in key: Russian letters 0–31, Latin
+// letters 32–57, digits 58, any other letter 59–63.
+func letterMask(key []byte) uint64 {
+	var m uint64
+	for i := 0; i < len(key); {
+		c := key[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			m |= 1 << (32 + c - 'a')
+			i++
+		case '0' <= c && c <= '9':
+			m |= 1 << 58
+			i++
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, n := utf8.DecodeRune(key[i:])
+			m |= runeBit(r)
+			i += n
+		}
+	}
+	return m
+}
+
+func runeBit(r rune) uint64 {
+	switch {
+	case 'а' <= r && r <= 'я':
+		return 1 << (r - 'а')
+	case r == 'ё':
+		return 1 << ('е' - 'а')
+	case unicode.IsLetter(r):
+		return 1 << (59 + uint(r)%5)
+	}
+	return 0
+}
+
+func isSep(c byte) bool { return c == ' ' || c == fieldSep }
+
+// matchKey returns the best tier at which q matches key: a whole word, a word prefix, a
+// substring, or its letters in order from a word start within one field.
+func matchKey(key, q []byte) uint8 {
+	best := uint8(tierNone)
+	for off := 0; ; {
+		i := bytes.Index(key[off:], q)
+		if i < 0 {
+			break
+		}
+		i += off
+		if i == 0 || isSep(key[i-1]) {
+			if end := i + len(q); end == len(key) || isSep(key[end]) {
+				return tierExact
+			}
+			best = tierPrefix
+		} else if best < tierSubstr {
+			best = tierSubstr
+		}
+		off = i + 1
+	}
+	if best == tierNone && subsequence(key, q) {
+		best = tierSubseq
+	}
+	return best
+}
+
+// subsequence reports whether q's letters appear in order inside one word of key, the
+// first letter starting the word: "кшрб" finds "кошербаев", "zzzq" finds nothing.
+func subsequence(key, q []byte) bool {
+	_, n := utf8.DecodeRune(q)
+	if n == len(q) {
+		return false // one letter: substring already said no
+	}
+	first, rest := q[:n], q[n:]
+	for off := 0; ; {
+		i := bytes.Index(key[off:], first)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i == 0 || isSep(key[i-1]) {
+			if inOrder(key[i+n:i+wordLen(key[i:])], rest) {
+				return true
+			}
+		}
+		off = i + n
+	}
+}
+
+// wordLen returns the length of the word key starts with.
+func wordLen(key []byte) int {
+	for i, c := range key {
+		if isSep(c) {
+			return i
+		}
+	}
+	return len(key)
+}
+
+// inOrder reports whether q's runes appear in s in order.
+func inOrder(s, q []byte) bool {
+	for len(q) > 0 {
+		var i, n int
+		if q[0] < utf8.RuneSelf {
+			i, n = bytes.IndexByte(s, q[0]), 1
+		} else {
+			_, n = utf8.DecodeRune(q)
+			i = bytes.Index(s, q[:n])
+		}
+		if i < 0 {
+			return false
+		}
+		s, q = s[i+n:], q[n:]
+	}
+	return true
+}

@@ -1,0 +1,132 @@
+package search
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// artHit is an article hit while ranking: small, so a million of them are cheap to sort.
+type artHit struct {
+	index  uint32
+	score  uint16
+	fields Field
+}
+
+// match scores article i, or reports that it does not match.
+func (p *plan) match(i int) (score int, fields Field, ok bool) {
+	ix := p.ix
+	if p.dated {
+		if d := ix.day[i]; d == noDay || d < p.since || d >= p.until {
+			return 0, 0, false
+		}
+	}
+	src := ix.source[i]
+	if p.srcOK != nil && !p.srcOK[src] {
+		return 0, 0, false
+	}
+	ents := ix.articleEntities(i)
+	for _, q := range p.quals {
+		found := false
+		for _, e := range ents {
+			if q[e] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return 0, 0, false
+		}
+	}
+	if len(p.quals) > 0 || p.srcOK != nil || p.dated {
+		fields |= FieldQuals
+	}
+	for _, w := range p.words {
+		t := ix.titles.match(i, w)
+		if t > tierNone {
+			fields |= FieldTitle
+		}
+		if w.anyEnt {
+			for _, e := range ents {
+				if et := w.ent[e]; et > tierNone {
+					fields |= ix.entityField(e)
+					t = max(t, et)
+				}
+			}
+		}
+		if st := w.src[src]; st > tierNone {
+			fields |= FieldSource
+			t = max(t, st)
+		}
+		if t == tierNone && w.body != nil && w.body.has(i) {
+			t = tierText
+			fields |= FieldText
+		}
+		if t == tierNone {
+			return 0, 0, false
+		}
+		score += int(t)
+	}
+	return score, fields, true
+}
+
+// scanArticles collects the matching articles on every core, chunk by chunk in corpus order.
+// With stopAfter > 0 it takes no new chunk once that many articles matched, and reports
+// whether it stopped before the end.
+func (p *plan) scanArticles(ctx context.Context, stopAfter int) ([]artHit, bool, error) {
+	n := len(p.ix.c.Articles)
+	chunks := make([][]artHit, (n+chunk-1)/chunk)
+	var next, found atomic.Int64
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(chunks))
+	for range workers {
+		wg.Go(func() {
+			for !stop.Load() {
+				c := int(next.Add(1) - 1)
+				if c >= len(chunks) {
+					return
+				}
+				if ctx.Err() != nil {
+					stop.Store(true)
+					return
+				}
+				var hits []artHit
+				for i := c * chunk; i < min((c+1)*chunk, n); i++ {
+					if score, fields, ok := p.match(i); ok {
+						hits = append(hits, artHit{uint32(i), uint16(min(score, 1<<16-1)), fields})
+					}
+				}
+				chunks[c] = hits
+				if stopAfter > 0 && found.Add(int64(len(hits))) >= int64(stopAfter) {
+					stop.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, false, err
+	}
+	// Every chunk handed out was finished, so the scanned ones are a prefix.
+	taken := min(int(next.Load()), len(chunks))
+	total := 0
+	for _, c := range chunks[:taken] {
+		total += len(c)
+	}
+	hits := make([]artHit, 0, total)
+	for _, c := range chunks[:taken] {
+		hits = append(hits, c...)
+	}
+	return hits, taken < len(chunks), nil
+}
+
+// rankArticles orders hits best first, newest first among equals (the corpus order).
+func rankArticles(hits []artHit) {
+	maxScore := 0
+	for _, h := range hits {
+		maxScore = max(maxScore, int(h.score))
+	}
+	copy(hits, countingSort(hits, maxScore, func(h artHit) int { return int(h.score) }))
+}

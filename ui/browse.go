@@ -1,0 +1,674 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/search"
+)
+
+// pane is a part of a browse screen that can have the focus.
+type pane uint8
+
+const (
+	paneSidebar pane = iota
+	paneList
+	paneDetail
+)
+
+// Layout limits.
+const (
+	narrowWidth  = 90  // below this the detail pane folds away
+	sidebarMin   = 60  // below this the sidebar hides; 1-5 still switch views
+	maxWidth     = 200 // very wide terminals: the layout stops growing here
+	detailMaxW   = 72  // the detail pane's text never gets wider than this
+	detailMinW   = 30
+	tooSmallW    = 20
+	tooSmallH    = 4
+	listChromeH  = 1 // the filter line above the rows
+	headerHeight = 1
+	gutterW      = 2 // the cursor mark before each row
+)
+
+// browseScreen is a sidebar of views, a windowed list and a detail pane for the selected row.
+// The main screen, an entity's articles, a timeline month and global search are all browse
+// screens with different pools and views.
+type browseScreen struct {
+	s       *session
+	title   string
+	pool    pool
+	views   []viewKind
+	viewIdx int
+	lists   map[viewKind]*listPane
+	tl      *timeline
+	focus   pane
+	profile *entityInfo // entity screens: the detail pane shows the entity, not the row
+
+	det      detail
+	detKey   detailKey
+	detValid bool
+
+	w, h                 int
+	sideW, listW, detW   int
+	bodyH                int
+	showSide, narrow     bool
+	listX, detX, rowsTop int
+}
+
+// detailKey identifies what the detail pane was built for.
+type detailKey struct {
+	r         ref
+	w, h      int
+	narrow    bool
+	isProfile bool
+}
+
+func newBrowseScreen(s *session, title string, pl pool, views []viewKind) *browseScreen {
+	b := &browseScreen{s: s, title: title, pool: pl, views: views, lists: map[viewKind]*listPane{}, focus: paneList}
+	for _, v := range views {
+		switch v {
+		case viewTimeline:
+		case viewAll:
+			b.lists[v] = newListPane(search.Article, true)
+		default:
+			b.lists[v] = newListPane(v.kind(), false)
+		}
+	}
+	return b
+}
+
+// newMainScreen is the screen the browser opens on: every view of the whole corpus.
+func newMainScreen(s *session) *browseScreen {
+	return newBrowseScreen(s, "dispatch", corpusPool(s.corpus),
+		[]viewKind{viewArticles, viewPeople, viewCountries, viewOrgs, viewTimeline})
+}
+
+// newEntityScreen lists an entity's articles, with the entity itself in the detail pane.
+func newEntityScreen(s *session, e entityInfo) *browseScreen {
+	title := strings.ToUpper(e.kind.String()[:1]) + e.kind.String()[1:] + " · " + e.name
+	b := newBrowseScreen(s, title, pool{articles: e.articles}, []viewKind{viewArticles})
+	b.profile = &e
+	return b
+}
+
+// newArticlesScreen lists some articles under a title (a timeline month, say).
+func newArticlesScreen(s *session, title string, articles []*model.Article) *browseScreen {
+	return newBrowseScreen(s, clean(title), pool{articles: articles}, []viewKind{viewArticles})
+}
+
+// newSearchScreen searches every kind at once.
+func newSearchScreen(s *session) *browseScreen {
+	return newBrowseScreen(s, "Search everything", corpusPool(s.corpus), []viewKind{viewAll})
+}
+
+// focusInput starts typing into the current list's filter.
+func (b *browseScreen) focusInput() tea.Cmd {
+	p := b.cur()
+	if p == nil {
+		return nil
+	}
+	b.focus = paneList
+	p.typing = true
+	return p.input.Focus()
+}
+
+// cur returns the current view's list, or nil for the timeline.
+func (b *browseScreen) cur() *listPane { return b.lists[b.views[b.viewIdx]] }
+
+func (b *browseScreen) curView() viewKind { return b.views[b.viewIdx] }
+
+func (b *browseScreen) setSize(w, h int) {
+	b.w, b.h = w, h
+	w = min(w, maxWidth)
+	b.bodyH = max(h-headerHeight, 1)
+	b.showSide = len(b.views) > 1 && w >= sidebarMin
+	b.narrow = w < narrowWidth
+	b.sideW, b.listX = 0, 0
+	if b.showSide {
+		b.sideW, b.listX = sidebarWidth, sidebarWidth+1
+	}
+	rest := max(w-b.listX, 1)
+	if b.narrow {
+		b.listW, b.detW, b.detX = rest, rest, b.listX
+	} else {
+		b.detW = min(max(rest*2/5, detailMinW), detailMaxW)
+		b.listW = max(rest-b.detW-1, 1)
+		b.detX = b.listX + b.listW + 1
+	}
+	b.rowsTop = headerHeight + listChromeH
+	for _, p := range b.lists {
+		p.l.setHeight(b.bodyH - listChromeH)
+		p.l.setLen(p.len(b.pool))
+		p.input.SetWidth(max(b.listW-18, 4)) // room for the count
+	}
+	if b.tl != nil {
+		b.tl.setSize(rest, b.bodyH)
+	}
+	b.syncDetail()
+}
+
+func (b *browseScreen) restyle() {
+	if b.tl != nil {
+		b.tl.setTheme(b.s.th)
+	}
+	b.detValid = false
+	b.syncDetail()
+}
+
+func (b *browseScreen) capturing() bool {
+	if p := b.cur(); p != nil {
+		return p.typing
+	}
+	return b.focus == paneList && b.tl != nil && b.tl.capturing()
+}
+
+func (b *browseScreen) back() (bool, tea.Cmd) {
+	if b.focus == paneDetail {
+		b.focus = paneList
+		return true, nil
+	}
+	if p := b.cur(); p != nil && p.query != "" && !p.mixed {
+		p.input.Reset()
+		cmd := p.setQuery(b.s, b.pool, "")
+		b.syncDetail()
+		return true, cmd
+	}
+	return false, nil
+}
+
+func (b *browseScreen) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case listMsg:
+		for _, p := range b.lists {
+			p.apply(msg)
+		}
+	case tea.KeyPressMsg:
+		cmd = b.key(msg)
+	case tea.MouseWheelMsg:
+		b.wheel(msg.Mouse())
+	case tea.MouseClickMsg:
+		cmd = b.click(msg.Mouse())
+	default:
+		if p := b.cur(); p != nil && p.typing {
+			p.input, cmd = p.input.Update(msg)
+		} else if b.curView() == viewTimeline && b.tl != nil {
+			*b.tl, cmd = b.tl.update(msg)
+		}
+	}
+	b.syncDetail()
+	return cmd
+}
+
+func (b *browseScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := b.s.keys
+	p := b.cur()
+	if p != nil && p.typing {
+		return b.typing(p, msg)
+	}
+	switch {
+	case key.Matches(msg, k.Focus):
+		b.cycleFocus(1)
+		return nil
+	case key.Matches(msg, k.FocusBack):
+		b.cycleFocus(-1)
+		return nil
+	case key.Matches(msg, k.ViewArticles, k.ViewPeople, k.ViewCountries, k.ViewOrgs, k.ViewTimeline):
+		if i := int(msg.String()[0] - '1'); i < len(b.views) {
+			b.setView(i)
+		}
+		return nil
+	}
+	if b.curView() == viewTimeline && b.focus == paneList {
+		var cmd tea.Cmd
+		*b.tl, cmd = b.tl.update(msg)
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Filter) && p != nil:
+		return b.focusInput()
+	case key.Matches(msg, k.Sort) && p != nil:
+		return p.cycleSort(b.s, b.pool)
+	case key.Matches(msg, k.Open):
+		return b.open()
+	case key.Matches(msg, k.Up):
+		b.move(-1, 0)
+	case key.Matches(msg, k.Down):
+		b.move(1, 0)
+	case key.Matches(msg, k.PageUp):
+		b.move(0, -1)
+	case key.Matches(msg, k.PageDown):
+		b.move(0, 1)
+	case key.Matches(msg, k.Top):
+		b.move(-1<<30, 0)
+	case key.Matches(msg, k.Bottom):
+		b.move(1<<30, 0)
+	}
+	return nil
+}
+
+// typing handles a key while the filter input has the focus: the list narrows as the query
+// changes; arrows still move the cursor.
+func (b *browseScreen) typing(p *listPane, msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "enter":
+		p.typing = false
+		p.input.Blur()
+		b.focus = paneList
+		return nil
+	case "esc":
+		p.typing = false
+		p.input.Blur()
+		p.input.Reset()
+		return p.setQuery(b.s, b.pool, "")
+	case "up", "down", "pgup", "pgdown":
+		delta := map[string]int{"up": -1, "down": 1}[msg.String()]
+		pages := map[string]int{"pgup": -1, "pgdown": 1}[msg.String()]
+		b.focus = paneList
+		b.move(delta, pages)
+		return nil
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return tea.Batch(cmd, p.setQuery(b.s, b.pool, p.input.Value()))
+}
+
+// move moves the focused pane's cursor by rows and pages.
+func (b *browseScreen) move(rows, pages int) {
+	switch b.focus {
+	case paneSidebar:
+		b.setView(max(min(b.viewIdx+rows+pages, len(b.views)-1), 0))
+	case paneDetail:
+		b.det.move(rows + pages*max(b.bodyH-1, 1))
+	default:
+		if p := b.cur(); p != nil {
+			p.l.move(rows)
+			p.l.page(pages)
+		}
+	}
+}
+
+func (b *browseScreen) setView(i int) {
+	b.viewIdx = i
+	if b.curView() == viewTimeline && b.tl == nil {
+		tl := newTimeline("Timeline", b.s.corpus.Articles, b.s.th)
+		b.tl = &tl
+		b.tl.setSize(max(min(b.w, maxWidth)-b.listX, 1), b.bodyH)
+	}
+	if b.focus == paneDetail && b.curView() == viewTimeline {
+		b.focus = paneList
+	}
+}
+
+// panes lists the panes tab cycles through, in screen order.
+func (b *browseScreen) panes() []pane {
+	var ps []pane
+	if b.showSide {
+		ps = append(ps, paneSidebar)
+	}
+	ps = append(ps, paneList)
+	if b.curView() != viewTimeline {
+		ps = append(ps, paneDetail)
+	}
+	return ps
+}
+
+func (b *browseScreen) cycleFocus(delta int) {
+	ps := b.panes()
+	i := 0
+	for j, p := range ps {
+		if p == b.focus {
+			i = j
+		}
+	}
+	b.focus = ps[(i+delta+len(ps))%len(ps)]
+}
+
+// open follows what the focused pane points at.
+func (b *browseScreen) open() tea.Cmd {
+	switch b.focus {
+	case paneSidebar:
+		b.focus = paneList
+		return nil
+	case paneDetail:
+		return b.follow(b.det.selected())
+	}
+	p := b.cur()
+	r, ok := p.selected(b.pool)
+	if !ok {
+		return nil
+	}
+	if r.kind == search.Article {
+		if b.narrow && b.profile == nil {
+			b.focus = paneDetail // the folded detail opens full screen
+			return nil
+		}
+		b.openFromList(p, p.l.cursor)
+		return nil
+	}
+	e, _ := refInfo(b.pool, r)
+	if b.narrow && !p.mixed {
+		b.focus = paneDetail
+		return nil
+	}
+	b.s.push(newEntityScreen(b.s, e))
+	return nil
+}
+
+// openFromList opens the article on row of p in the pager; [ and ] step through p's rows.
+func (b *browseScreen) openFromList(p *listPane, row int) {
+	pl := b.pool
+	at := func(i int) *model.Article {
+		if i < 0 || i >= p.len(pl) {
+			return nil
+		}
+		if r := p.at(i); r.kind == search.Article {
+			return pl.articles[r.i]
+		}
+		return nil
+	}
+	if a := at(row); a != nil {
+		b.s.push(newPagerScreen(b.s, a, row, func() int { return p.len(pl) }, at,
+			func(i int) { p.l.moveTo(i) }))
+	}
+}
+
+// follow opens a detail line's target.
+func (b *browseScreen) follow(t *target) tea.Cmd {
+	if t == nil {
+		return nil
+	}
+	if t.kind == search.Article {
+		if p := b.cur(); p != nil && b.profile == nil {
+			if r, ok := p.selected(b.pool); ok && r.kind == search.Article && b.pool.articles[r.i] == t.article {
+				b.openFromList(p, p.l.cursor)
+				return nil
+			}
+		}
+		openArticleIn(b.s, t.articles, t.idx)
+		return nil
+	}
+	openEntity(b.s, t.entity, t.key)
+	return nil
+}
+
+// openArticleIn opens list[i] in the pager, stepping through list.
+func openArticleIn(s *session, list []*model.Article, i int) {
+	if i < 0 || i >= len(list) {
+		return
+	}
+	at := func(j int) *model.Article {
+		if j < 0 || j >= len(list) {
+			return nil
+		}
+		return list[j]
+	}
+	s.push(newPagerScreen(s, list[i], i, func() int { return len(list) }, at, nil))
+}
+
+// openEntity pushes the screen of an entity, if the corpus knows it.
+func openEntity(s *session, kind model.EntityKind, key string) {
+	if e, ok := lookupEntity(s.corpus, kind, key); ok {
+		s.push(newEntityScreen(s, e))
+	}
+}
+
+// syncDetail rebuilds the detail pane when what it shows (or its size) changed. It runs in
+// Update, so View only draws.
+func (b *browseScreen) syncDetail() {
+	if b.curView() == viewTimeline || (b.narrow && b.focus != paneDetail) {
+		return
+	}
+	k := detailKey{w: b.detW, h: b.bodyH, narrow: b.narrow, isProfile: b.profile != nil}
+	if b.profile == nil {
+		r, ok := b.cur().selected(b.pool)
+		if !ok {
+			b.det, b.detValid = newDetail(nil, b.detW, b.bodyH), false
+			return
+		}
+		k.r = r
+	}
+	if b.detValid && k == b.detKey {
+		return
+	}
+	var lines []detailLine
+	switch {
+	case b.profile != nil:
+		e := *b.profile
+		lines = entityDetail(&b.s.st, e, b.s.rel.get(e.kind, e.key, e.articles), b.detW)
+	case k.r.kind == search.Article:
+		lines = articleDetail(&b.s.st, b.pool.articles[k.r.i], b.detW, b.narrow)
+	default:
+		e, _ := refInfo(b.pool, k.r)
+		lines = entityDetail(&b.s.st, e, b.s.rel.get(e.kind, e.key, e.articles), b.detW)
+	}
+	nd := newDetail(lines, b.detW, b.bodyH)
+	if b.detValid && b.detKey.r == k.r && b.detKey.isProfile == k.isProfile {
+		nd.move(b.det.cursor) // same item, new size or style: keep the place
+	}
+	b.det, b.detKey, b.detValid = nd, k, true
+}
+
+// wheel scrolls the pane under the pointer.
+func (b *browseScreen) wheel(m tea.Mouse) {
+	delta := 3
+	if m.Button == tea.MouseWheelUp {
+		delta = -3
+	} else if m.Button != tea.MouseWheelDown {
+		return
+	}
+	switch {
+	case !b.narrow && m.X >= b.detX || b.narrow && b.focus == paneDetail:
+		b.det.move(delta)
+	case b.curView() == viewTimeline:
+	default:
+		if p := b.cur(); p != nil {
+			p.l.scroll(delta)
+		}
+	}
+}
+
+// click selects what is under the pointer: a view, a row or a detail line.
+func (b *browseScreen) click(m tea.Mouse) tea.Cmd {
+	if m.Button != tea.MouseLeft || m.Y < headerHeight {
+		return nil
+	}
+	y := m.Y - headerHeight
+	switch {
+	case b.showSide && m.X < b.sideW:
+		b.focus = paneSidebar
+		if i := y - 1; i >= 0 && i < len(b.views) {
+			b.setView(i)
+		}
+	case b.curView() == viewTimeline:
+		b.focus = paneList
+	case !b.narrow && m.X >= b.detX || b.narrow && b.focus == paneDetail:
+		b.focus = paneDetail
+		line := b.det.offset + y
+		for i, l := range b.det.sel {
+			if l == line {
+				b.det.cursor = i
+			}
+		}
+	default:
+		b.focus = paneList
+		if p := b.cur(); p != nil && y >= listChromeH {
+			if row := p.l.offset + y - listChromeH; row < p.len(b.pool) && p.len(b.pool) > 0 {
+				p.l.moveTo(row)
+			}
+		}
+	}
+	return nil
+}
+
+func (b *browseScreen) helpKeys() []key.Binding {
+	k := b.s.keys
+	keys := k.navHelp()
+	keys = append(keys, k.FocusBack, k.Filter, k.InputAccept, k.InputClear)
+	if b.curView() != viewAll {
+		keys = append(keys, k.Sort)
+	}
+	if len(b.views) > 1 {
+		keys = append(keys, k.ViewArticles, k.ViewPeople, k.ViewCountries, k.ViewOrgs, k.ViewTimeline)
+	}
+	if b.curView() == viewTimeline && b.tl != nil {
+		keys = append(keys, b.tl.helpKeys()...)
+	}
+	return keys
+}
+
+func (b *browseScreen) hints() []key.Binding {
+	k := b.s.keys
+	if p := b.cur(); p != nil && p.typing {
+		return []key.Binding{k.InputAccept, k.InputClear, k.Up, k.Down}
+	}
+	if b.curView() == viewTimeline && b.tl != nil {
+		return append(b.tl.helpKeys(), k.Focus, k.Help)
+	}
+	return []key.Binding{k.Open, k.Filter, k.GlobalSearch, k.Sort, k.Focus, k.Back, k.Help, k.Quit}
+}
+
+func (b *browseScreen) view() string {
+	if b.w < tooSmallW || b.h < tooSmallH {
+		return fitBlock([]string{"dispatch: enlarge the window"}, b.w, b.h)
+	}
+	st := &b.s.st
+	var lines []string
+	lines = append(lines, b.header())
+	body := make([][]string, 0, 3)
+	sep := st.rule.Render("│")
+	if b.showSide {
+		body = append(body, sidebarView(st, b.views, b.viewIdx, b.pool, b.focus == paneSidebar, b.sideW, b.bodyH))
+	}
+	switch {
+	case b.curView() == viewTimeline:
+		body = append(body, blockLines(b.tl.view(), max(min(b.w, maxWidth)-b.listX, 1), b.bodyH))
+	case b.narrow && b.focus == paneDetail:
+		body = append(body, b.det.view(st, true))
+	case b.narrow:
+		body = append(body, b.listView())
+	default:
+		body = append(body, b.listView(), b.det.view(st, b.focus == paneDetail))
+	}
+	// Every pane's lines are exactly its width, so joining them needs no measuring; only the
+	// margin right of a capped layout is left to fill.
+	margin := strings.Repeat(" ", max(b.w-min(b.w, maxWidth), 0))
+	parts := make([]string, len(body))
+	for i := range b.bodyH {
+		for j, col := range body {
+			parts[j] = col[i]
+		}
+		lines = append(lines, strings.Join(parts, sep)+margin)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// header names the screen and the view, with the sort and the filter in force.
+func (b *browseScreen) header() string {
+	st := &b.s.st
+	h := st.title.Render(b.title)
+	v := b.curView()
+	if len(b.views) > 1 {
+		h += st.dim.Render(" · ") + st.text.Render(v.String())
+	}
+	if p := b.cur(); p != nil {
+		n := p.len(b.pool)
+		h += st.dim.Render(fmt.Sprintf(" · %d", n))
+		if !p.mixed {
+			h += st.dim.Render(" · sort: ") + st.accent.Render(sortName(p.sort, p.kind))
+		}
+	}
+	return fit(h, b.w)
+}
+
+// listView draws the filter line and the visible rows: O(visible rows) whatever the list's size.
+func (b *browseScreen) listView() []string {
+	st := &b.s.st
+	p := b.cur()
+	lines := make([]string, 0, b.bodyH)
+	lines = append(lines, fit(b.filterLine(p), b.listW))
+	n := p.len(b.pool)
+	if n == 0 {
+		for _, l := range emptyMessage(st, p, b.listW) {
+			lines = append(lines, fit(l, b.listW))
+		}
+	}
+	cols := rowColumns(p.kind, p.mixed)
+	rowW := max(b.listW-gutterW, 0)
+	widths := layoutColumns(cols, rowW)
+	start, end := p.l.window()
+	focused := b.focus == paneList || (p.typing && b.focus != paneDetail)
+	for i := start; i < end && len(lines) < b.bodyH; i++ {
+		r := p.at(i)
+		cells := rowCells(st, b.pool, r, p.query, p.mixed)
+		if !p.mixed && len(cells) == 3 && r.kind != search.Article {
+			cells[2].text = rightAlign(cells[2].text, widths[2])
+		}
+		// The gutter marks the cursor even without colour, and when the list is not focused.
+		mark := "  "
+		if i == p.l.cursor {
+			mark = st.accent.Render("▌ ")
+		}
+		lines = append(lines, mark+renderRow(st, cells, widths, rowW, i == p.l.cursor && focused))
+	}
+	for len(lines) < b.bodyH {
+		lines = append(lines, strings.Repeat(" ", b.listW))
+	}
+	return lines[:b.bodyH]
+}
+
+func (b *browseScreen) filterLine(p *listPane) string {
+	st := &b.s.st
+	switch {
+	case p.typing && p.query != "" && !p.pending:
+		return p.input.View() + st.dim.Render(fmt.Sprintf(" · %d found", p.total))
+	case p.typing:
+		return p.input.View()
+	case p.query != "":
+		s := st.accent.Render(p.input.Prompt) + st.text.Render(clean(p.query))
+		if p.pending {
+			s += st.dim.Render(" · searching…")
+		} else {
+			s += st.dim.Render(fmt.Sprintf(" · %d found · esc clears", p.total))
+		}
+		for _, pr := range p.problems {
+			s += st.warn.Render(" · " + clean(pr))
+		}
+		return s
+	case p.mixed:
+		return st.dim.Render("type to search everything")
+	}
+	return st.dim.Render("/ filter · s sort")
+}
+
+// emptyMessage says a list is empty and suggests what to try.
+func emptyMessage(st *styles, p *listPane, w int) []string {
+	switch {
+	case p.pending:
+		return []string{st.dim.Render("  searching…")}
+	case p.query == "" && p.mixed:
+		return []string{"", st.dim.Render("  Words match titles, names and text, in Cyrillic or Latin."),
+			st.dim.Render("  person:, country:, org:, source:, since:2025-11, until:2026-01 narrow it.")}
+	case p.query == "":
+		return []string{"", st.dim.Render("  Nothing here.")}
+	}
+	out := []string{"", st.text.Render(fmt.Sprintf("  No matches for “%s”.", clean(p.query))), "",
+		st.dim.Render("  Try fewer letters, or the other alphabet"),
+		st.dim.Render("  (Кошербаев / Kosherbayev, Франция / France).")}
+	if strings.Contains(p.query, ":") {
+		out = append(out, st.dim.Render("  Remove a qualifier (person:, since:, …) to widen it."))
+	}
+	for _, pr := range p.problems {
+		out = append(out, st.warn.Render("  "+clean(pr)))
+	}
+	return out
+}
+
+// blockLines splits a pane's view into exactly h lines of w cells.
+func blockLines(s string, w, h int) []string {
+	return strings.Split(fitBlock(strings.Split(s, "\n"), w, h), "\n")
+}

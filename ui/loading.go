@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dispatch-news/dispatch/loader"
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/search"
+)
+
+// loadProgressMsg reports how far loading has got.
+type loadProgressMsg struct{ p loader.Progress }
+
+// loadedMsg carries the loaded corpus and its search index, or the error that stopped loading.
+type loadedMsg struct {
+	corpus *model.Corpus
+	ix     searcher
+	err    error
+}
+
+// loadState is the channel loading reports on, and the last progress seen.
+type loadState struct {
+	ch       chan tea.Msg
+	progress loader.Progress
+}
+
+// progressEvery throttles progress messages: a bar needs no more than a few updates a second.
+const progressEvery = 50 * time.Millisecond
+
+// startLoad loads the corpus and builds its index on a goroutine; the returned command
+// delivers its messages one at a time (progress, throttled, then loadedMsg).
+func startLoad(ctx context.Context, opts RunOptions, ls *loadState) tea.Cmd {
+	ls.ch = make(chan tea.Msg, 1)
+	ch := ls.ch
+	go func() {
+		c := opts.Corpus
+		var err error
+		if c == nil {
+			var last atomic.Int64
+			c, err = loader.Load(ctx, opts.Paths, loader.Options{Progress: func(p loader.Progress) {
+				now := time.Now().UnixNano()
+				if prev := last.Load(); now-prev < int64(progressEvery) || !last.CompareAndSwap(prev, now) {
+					return
+				}
+				select {
+				case ch <- loadProgressMsg{p}:
+				default: // the UI has not taken the last one yet: drop this one
+				}
+			}})
+		}
+		if err != nil {
+			ch <- loadedMsg{err: err}
+			return
+		}
+		ch <- loadedMsg{corpus: c, ix: search.New(c)}
+	}()
+	return ls.wait()
+}
+
+// wait returns a command that delivers the next loading message.
+func (ls *loadState) wait() tea.Cmd {
+	ch := ls.ch
+	return func() tea.Msg { return <-ch }
+}
+
+func (a app) loadingView() string {
+	st := &a.s.st
+	p := a.load.progress
+	pct := 0.0
+	if p.Total > 0 {
+		pct = float64(p.Done) / float64(p.Total)
+	}
+	lines := []string{
+		"",
+		st.title.Render("dispatch") + st.dim.Render(" · loading articles"),
+		"",
+		progressBar(st, pct, min(max(a.w-8, 4), 60)),
+		st.dim.Render(fmt.Sprintf("%d of %d files · %.1f MB", p.Done, p.Total, float64(p.Bytes)/1e6)),
+	}
+	return fitBlock(lines, a.w, a.h)
+}
+
+// progressBar draws a bar of width cells filled to pct. (bubbles' progress needs a module this
+// project does not carry, and a static bar is all a loading screen needs.)
+func progressBar(st *styles, pct float64, width int) string {
+	done := int(float64(width) * min(max(pct, 0), 1))
+	return st.accent.Render(strings.Repeat("█", done)) + st.dim.Render(strings.Repeat("░", width-done))
+}

@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dispatch-news/dispatch/model"
+)
+
+// pagerScreen reads one article; [ and ] (stepArticleMsg) step through the list it was opened
+// from.
+type pagerScreen struct {
+	s      *session
+	p      pager
+	row    int
+	rows   func() int
+	at     func(int) *model.Article // nil for rows that are not articles
+	onStep func(row int)            // keeps the origin list's cursor on the article shown
+	w, h   int
+}
+
+func newPagerScreen(s *session, a *model.Article, row int, rows func() int, at func(int) *model.Article, onStep func(int)) *pagerScreen {
+	return &pagerScreen{s: s, p: newPager(a, s.th), row: row, rows: rows, at: at, onStep: onStep}
+}
+
+func (ps *pagerScreen) update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(stepArticleMsg); ok {
+		ps.step(m.delta)
+		return nil
+	}
+	var cmd tea.Cmd
+	ps.p, cmd = ps.p.update(msg)
+	return cmd
+}
+
+// step moves to the next article row in direction delta, if there is one.
+func (ps *pagerScreen) step(delta int) {
+	if delta == 0 {
+		return
+	}
+	dir := 1
+	if delta < 0 {
+		dir = -1
+	}
+	n := ps.rows()
+	for r := ps.row + delta; r >= 0 && r < n; r += dir {
+		if a := ps.at(r); a != nil {
+			ps.row = r
+			ps.p = newPager(a, ps.s.th)
+			ps.p.setSize(ps.w, ps.h)
+			if ps.onStep != nil {
+				ps.onStep(r)
+			}
+			return
+		}
+	}
+}
+
+func (ps *pagerScreen) view() string { return fitBlock(splitLines(ps.p.view()), ps.w, ps.h) }
+
+func (ps *pagerScreen) setSize(w, h int) {
+	ps.w, ps.h = w, h
+	ps.p.setSize(w, h)
+}
+
+func (ps *pagerScreen) restyle()                { ps.p.setTheme(ps.s.th) }
+func (ps *pagerScreen) capturing() bool         { return ps.p.capturing() }
+func (ps *pagerScreen) back() (bool, tea.Cmd)   { return false, nil }
+func (ps *pagerScreen) helpKeys() []key.Binding { return ps.p.helpKeys() }
+
+func (ps *pagerScreen) hints() []key.Binding {
+	return append(ps.p.helpKeys(), ps.s.keys.Back, ps.s.keys.Help)
+}
+
+// skippedScreen lists the files that could not be loaded, with the reasons.
+type skippedScreen struct {
+	s    *session
+	l    list
+	w, h int
+}
+
+func newSkippedScreen(s *session) *skippedScreen {
+	sc := &skippedScreen{s: s}
+	sc.l.setLen(len(s.corpus.Skipped))
+	return sc
+}
+
+func (sc *skippedScreen) update(msg tea.Msg) tea.Cmd {
+	k := sc.s.keys
+	if m, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(m, k.Up):
+			sc.l.move(-1)
+		case key.Matches(m, k.Down):
+			sc.l.move(1)
+		case key.Matches(m, k.PageUp):
+			sc.l.page(-1)
+		case key.Matches(m, k.PageDown):
+			sc.l.page(1)
+		case key.Matches(m, k.Top):
+			sc.l.moveTo(0)
+		case key.Matches(m, k.Bottom):
+			sc.l.moveTo(sc.l.n - 1)
+		}
+	}
+	return nil
+}
+
+func (sc *skippedScreen) view() string {
+	st := &sc.s.st
+	skipped := sc.s.corpus.Skipped
+	lines := []string{st.title.Render("Skipped files") + st.dim.Render(" · "+quantity(len(skipped), "file"))}
+	if len(skipped) == 0 {
+		lines = append(lines, "", st.dim.Render("  Every file loaded."))
+	}
+	widths := layoutColumns([]column{{flex: true}, {width: max(sc.w/2, 10)}}, sc.w)
+	start, end := sc.l.window()
+	for i := start; i < end; i++ {
+		cells := []cell{{text: clean(skipped[i].Path), style: st.text}, {text: clean(skipped[i].Reason), style: st.warn}}
+		lines = append(lines, renderRow(st, cells, widths, sc.w, i == sc.l.cursor))
+	}
+	return fitBlock(lines, sc.w, sc.h)
+}
+
+func (sc *skippedScreen) setSize(w, h int) {
+	sc.w, sc.h = w, h
+	sc.l.setHeight(h - 1)
+}
+
+func (sc *skippedScreen) restyle()              {}
+func (sc *skippedScreen) capturing() bool       { return false }
+func (sc *skippedScreen) back() (bool, tea.Cmd) { return false, nil }
+
+func (sc *skippedScreen) helpKeys() []key.Binding {
+	k := sc.s.keys
+	return []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
+}
+
+func (sc *skippedScreen) hints() []key.Binding {
+	k := sc.s.keys
+	return []key.Binding{k.Up, k.Down, k.Back, k.Help}
+}

@@ -1,0 +1,306 @@
+package ui
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/ru"
+	"github.com/dispatch-news/dispatch/model/search"
+)
+
+// sortMode orders a list.
+type sortMode uint8
+
+const (
+	sortNatural   sortMode = iota // the pool's order: newest first, or most articles first
+	sortTitle                     // by title or name
+	sortMentions                  // articles: by number of entity mentions
+	sortRelevance                 // best match first, while a filter is set
+)
+
+// sortName is how the header shows a sort.
+func sortName(m sortMode, k search.Kind) string {
+	switch m {
+	case sortTitle:
+		if k == search.Article {
+			return "title"
+		}
+		return "name"
+	case sortMentions:
+		return "mentions"
+	case sortRelevance:
+		return "best match"
+	}
+	if k == search.Article {
+		return "date ↓"
+	}
+	return "articles ↓"
+}
+
+// listMsg carries a recomputed list (filtered and sorted off the UI goroutine).
+type listMsg struct {
+	seq      int
+	items    []ref
+	cursor   int
+	total    int
+	problems []string
+}
+
+// listPane is a filterable, sortable list of one kind of item (or of every kind, for global
+// search). Filtering and sorting run in commands; each change cancels the previous one, and
+// results carry a sequence number so stale ones are dropped.
+type listPane struct {
+	kind     search.Kind
+	mixed    bool  // global search: every kind, tagged
+	items    []ref // nil: every item of kind in pool order
+	l        list
+	input    textinput.Model
+	typing   bool
+	query    string // the filter the items reflect (or are being computed for)
+	sort     sortMode
+	seq      int
+	cancel   context.CancelFunc
+	pending  bool
+	total    int
+	problems []string
+}
+
+func newListPane(kind search.Kind, mixed bool) *listPane {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "type to filter"
+	if mixed {
+		in.Prompt = ": "
+		in.Placeholder = "search articles, people, countries, organisations · person: country: org: source: since: until:"
+	}
+	p := &listPane{kind: kind, mixed: mixed, input: in}
+	if mixed {
+		p.items = []ref{}
+		p.sort = sortRelevance
+	}
+	return p
+}
+
+// len returns the number of rows shown.
+func (p *listPane) len(pl pool) int {
+	if p.items == nil {
+		return pl.size(p.kind)
+	}
+	return len(p.items)
+}
+
+// at returns the row i's item.
+func (p *listPane) at(i int) ref {
+	if p.items == nil {
+		return ref{kind: p.kind, i: int32(i)}
+	}
+	return p.items[i]
+}
+
+// selected returns the item under the cursor; ok is false when the list is empty.
+func (p *listPane) selected(pl pool) (ref, bool) {
+	if p.len(pl) == 0 {
+		return ref{}, false
+	}
+	return p.at(p.l.cursor), true
+}
+
+// sortModes lists the sorts s cycles through.
+func (p *listPane) sortModes() []sortMode {
+	var modes []sortMode
+	if p.query != "" || p.mixed {
+		modes = append(modes, sortRelevance)
+	}
+	if p.mixed {
+		return modes
+	}
+	modes = append(modes, sortNatural, sortTitle)
+	if p.kind == search.Article {
+		modes = append(modes, sortMentions)
+	}
+	return modes
+}
+
+// cycleSort moves to the next sort and recomputes the list.
+func (p *listPane) cycleSort(s *session, pl pool) tea.Cmd {
+	modes := p.sortModes()
+	i := slices.Index(modes, p.sort)
+	p.sort = modes[(i+1)%len(modes)]
+	return p.refresh(s, pl)
+}
+
+// setQuery changes the filter: relevance order while a query is set, the pool's order when
+// it is cleared.
+func (p *listPane) setQuery(s *session, pl pool, q string) tea.Cmd {
+	q = strings.TrimSpace(q)
+	if q == p.query {
+		return nil
+	}
+	if p.query == "" && q != "" {
+		p.sort = sortRelevance
+	} else if q == "" && p.sort == sortRelevance && !p.mixed {
+		p.sort = sortNatural
+	}
+	p.query = q
+	return p.refresh(s, pl)
+}
+
+// refresh recomputes the rows for the current query and sort. The natural, unfiltered order
+// needs no work; anything else runs in a command.
+func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
+	if p.cancel != nil {
+		p.cancel()
+		p.cancel = nil
+	}
+	p.seq = s.nextSeq()
+	p.problems = nil
+	if p.query == "" && p.sort == sortNatural && !p.mixed {
+		p.items, p.pending = nil, false
+		p.l.setLen(p.len(pl))
+		p.total = p.len(pl)
+		return nil
+	}
+	if p.mixed && p.query == "" {
+		p.items, p.pending, p.total = []ref{}, false, 0
+		p.l.setLen(0)
+		return nil
+	}
+	prev, hadPrev := p.selected(pl)
+	ctx, cancel := context.WithCancel(s.ctx)
+	p.cancel, p.pending = cancel, true
+	seq, q, mode, kind, mixed, ix := p.seq, p.query, p.sort, p.kind, p.mixed, s.ix
+	return func() tea.Msg {
+		defer cancel()
+		msg := listMsg{seq: seq}
+		var items []ref
+		if q == "" {
+			items = make([]ref, pl.size(kind))
+			for i := range items {
+				items[i] = ref{kind: kind, i: int32(i)}
+			}
+			msg.total = len(items)
+		} else {
+			scope := search.All
+			if !mixed {
+				scope = scopeOf(kind)
+			}
+			res, err := ix.Search(ctx, q, search.Options{Scope: scope})
+			if err != nil || ctx.Err() != nil {
+				return nil // cancelled: a newer search is on its way
+			}
+			items = hitsToRefs(res.Hits, pl, ix.Corpus())
+			msg.total, msg.problems = len(items), res.Problems
+		}
+		if !sortRefs(ctx, items, pl, mode) {
+			return nil
+		}
+		msg.items = items
+		if hadPrev {
+			msg.cursor = max(slices.Index(items, prev), 0)
+		}
+		return msg
+	}
+}
+
+// apply installs a recomputed list if it is the latest one asked for; stale ones are dropped.
+func (p *listPane) apply(msg listMsg) bool {
+	if msg.seq != p.seq {
+		return false
+	}
+	p.items, p.total, p.problems, p.pending = msg.items, msg.total, msg.problems, false
+	p.cancel = nil
+	p.l.setLen(len(p.items))
+	p.l.moveTo(msg.cursor)
+	return true
+}
+
+// scopeOf is the search scope of a list of kind k.
+func scopeOf(k search.Kind) search.Scope {
+	switch k {
+	case search.Article:
+		return search.Articles
+	case search.Person:
+		return search.People
+	case search.Country:
+		return search.Countries
+	}
+	return search.Orgs
+}
+
+// hitsToRefs turns search hits (indexes into the corpus) into rows of the pool. A pool that is
+// a subset of the corpus's articles keeps only its own articles.
+func hitsToRefs(hits []search.Hit, pl pool, c *model.Corpus) []ref {
+	whole := len(pl.articles) == len(c.Articles)
+	var inPool map[*model.Article]int32
+	if !whole {
+		inPool = make(map[*model.Article]int32, len(pl.articles))
+		for i, a := range pl.articles {
+			inPool[a] = int32(i)
+		}
+	}
+	out := make([]ref, 0, len(hits))
+	for _, h := range hits {
+		r := ref{kind: h.Kind, i: int32(h.Index)}
+		if !whole && h.Kind == search.Article {
+			if h.Index < 0 || h.Index >= len(c.Articles) {
+				continue
+			}
+			i, ok := inPool[c.Articles[h.Index]]
+			if !ok {
+				continue
+			}
+			r.i = i
+		}
+		if pl.valid(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// sortRefs orders items in place; it reports false when ctx was cancelled first.
+func sortRefs(ctx context.Context, items []ref, pl pool, mode sortMode) bool {
+	switch mode {
+	case sortRelevance:
+		return true
+	case sortNatural:
+		slices.SortStableFunc(items, func(a, b ref) int { return cmp.Compare(a.i, b.i) })
+		return ctx.Err() == nil
+	}
+	keys := make([]string, len(items))
+	counts := make([]int, len(items))
+	for j, r := range items {
+		if j%4096 == 0 && ctx.Err() != nil {
+			return false
+		}
+		keys[j] = ru.Fold(refLabel(pl, r))
+		if r.kind == search.Article {
+			counts[j] = len(pl.articles[r.i].Mentions)
+		}
+	}
+	order := make([]int, len(items))
+	for j := range order {
+		order[j] = j
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		if mode == sortMentions {
+			return cmp.Or(counts[y]-counts[x], strings.Compare(keys[x], keys[y]))
+		}
+		return strings.Compare(keys[x], keys[y])
+	})
+	if ctx.Err() != nil {
+		return false
+	}
+	sorted := make([]ref, len(items))
+	for j, o := range order {
+		sorted[j] = items[o]
+	}
+	copy(items, sorted)
+	return true
+}

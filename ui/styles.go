@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"charm.land/lipgloss/v2"
+
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/search"
+)
+
+// styles are the rendered looks of the shell's panes, derived from a theme. They are rebuilt
+// only when the theme changes, never per frame.
+type styles struct {
+	th        theme
+	title     lipgloss.Style // screen header
+	paneTitle lipgloss.Style // a pane's first line when focused
+	paneDim   lipgloss.Style // a pane's first line when not focused
+	text      lipgloss.Style
+	dim       lipgloss.Style
+	accent    lipgloss.Style
+	selected  lipgloss.Style
+	match     lipgloss.Style
+	selMatch  lipgloss.Style
+	rule      lipgloss.Style // pane separators and month rules
+	status    lipgloss.Style
+	hintKey   lipgloss.Style
+	hintDesc  lipgloss.Style
+	warn      lipgloss.Style
+	kinds     [4]lipgloss.Style // by search.Kind
+}
+
+func newStyles(th theme) styles {
+	s := styles{
+		th:        th,
+		title:     th.fg(th.accent).Bold(true),
+		paneTitle: th.fg(th.accent).Bold(true).Underline(!th.color),
+		paneDim:   th.fg(th.dim),
+		text:      th.fg(th.text),
+		dim:       th.fg(th.dim),
+		accent:    th.fg(th.accent),
+		selected:  th.selected(),
+		match:     th.matched(),
+		rule:      th.fg(th.dim),
+		status:    th.fg(th.dim),
+		hintKey:   th.fg(th.accent).Bold(true),
+		hintDesc:  th.fg(th.dim),
+		warn:      th.fg(th.match).Bold(true),
+	}
+	s.selMatch = s.selected.Inherit(s.match).Underline(true)
+	if th.color {
+		s.selMatch = s.selected.Foreground(th.match).Underline(true)
+	}
+	s.kinds[search.Article] = th.fg(th.accent)
+	s.kinds[search.Person] = th.entity(model.KindPerson)
+	s.kinds[search.Country] = th.entity(model.KindCountry)
+	s.kinds[search.Org] = th.entity(model.KindOrg)
+	return s
+}
