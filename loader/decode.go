@@ -107,22 +107,25 @@ func bareUTF16(data []byte) (unicode.Endianness, bool) {
 
 // cyrillicCharmap picks the single-byte Cyrillic code page data is written in, or nil. Both
 // Windows-1251 and KOI8-R put letters in 0xC0–0xFF, but 1251 has the lower case (most of any
-// Russian text) in the upper half and KOI8-R in the lower half, which tells them apart.
+// Russian text) in the upper half and KOI8-R in the lower half, which tells them apart. Text
+// whose letters are mostly Latin (French in Latin-1, say) is neither.
 func cyrillicCharmap(data []byte) encoding.Encoding {
-	var high, upperHalf, lowerHalf int
+	var high, upperHalf, lowerHalf, latin int
 	for _, c := range data {
 		switch {
 		case c >= 0xe0:
 			upperHalf++
 		case c >= 0xc0:
 			lowerHalf++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			latin++
 		}
 		if c >= 0x80 {
 			high++
 		}
 	}
 	letters := upperHalf + lowerHalf
-	if high == 0 || letters*10 < high*8 { // at most 20% punctuation and signs among high bytes
+	if high == 0 || letters*10 < high*8 || letters < latin { // ≤ 20% signs among high bytes
 		return nil
 	}
 	if upperHalf >= lowerHalf {
@@ -152,8 +155,11 @@ var lineBreaks = strings.NewReplacer(
 )
 
 func normaliseLines(text string) string {
-	if strings.ContainsAny(text, "\r\f\v\u0085\u2028\u2029") {
-		return lineBreaks.Replace(text)
+	// One fast scan per break; ContainsAny with non-ASCII runes is many times slower.
+	for _, lb := range []string{"\r", "\f", "\v", "\u0085", "\u2028", "\u2029"} {
+		if strings.Contains(text, lb) {
+			return lineBreaks.Replace(text)
+		}
 	}
 	return text
 }

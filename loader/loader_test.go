@@ -267,9 +267,17 @@ func TestLoadUnreadable(t *testing.T) {
 	if err := os.Chmod(locked, 0); err != nil {
 		t.Fatal(err)
 	}
+	lockedDir := filepath.Dir(write(t, dir, "closed/inside.txt", []byte(sampleArticle)))
+	if err := os.Chmod(lockedDir, 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(lockedDir, 0o755) })
 	c := loadDir(t, Options{}, dir)
 	if got := skipReason(c, "locked.txt"); got != "permission denied" {
 		t.Errorf("reason = %q, want permission denied", got)
+	}
+	if got := skipReason(c, "closed"); got != "permission denied" {
+		t.Errorf("locked folder: reason = %q, want permission denied", got)
 	}
 	if len(c.Articles) != 1 {
 		t.Errorf("%d articles, want 1", len(c.Articles))

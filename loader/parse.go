@@ -148,6 +148,9 @@ func paragraphs(text string) []string {
 			flush()
 			continue
 		}
+		if strings.IndexByte(line, '\t') >= 0 {
+			line = strings.ReplaceAll(line, "\t", " ") // a tab inside a paragraph is only a gap
+		}
 		if len(lines) > 0 && !continues(lines[len(lines)-1], line) {
 			flush()
 		}
@@ -251,6 +254,9 @@ var creditPrefix = regexp.MustCompile(`^(?:(?i:фото|на фото|photo|ви
 // like one, is short, and either says so with a colon or "©", or has no final full stop (so
 // "Редакция газеты сообщила, что ..." stays text).
 func isCredit(para string) bool {
+	if first, _ := utf8.DecodeRuneInString(para); !strings.ContainsRune("фФнНpPвВvVиИsSкКрРаА©(", first) {
+		return false // not a letter that opens a credit; cheaper than the regexp
+	}
 	m := creditPrefix.FindStringSubmatch(para)
 	if m == nil || !fewWords(para, 12) || sentenceEnd(para) > 0 {
 		return false

@@ -83,6 +83,12 @@ func TestParseBadBytes(t *testing.T) {
 	for i := range garbage {
 		garbage[i] = byte(0x80 + i*7%0x40) // continuation bytes without lead bytes: no encoding's text
 	}
+	// Latin-1 French is not mistaken for Windows-1251: its accents become U+FFFD.
+	a, err = ParseArticle("x", "x.txt", []byte("Le ministre fran\xe7ais\n\nLa d\xe9l\xe9gation est arriv\xe9e.\n"))
+	if err != nil || a.Blocks[0].Text != "La d\uFFFDl\uFFFDgation est arriv\uFFFDe." {
+		t.Errorf("Latin-1 text: %v, %q", err, a.Blocks)
+	}
+
 	for name, data := range map[string][]byte{
 		"garbage":     garbage,
 		"empty":       nil,

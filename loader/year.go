@@ -40,8 +40,12 @@ func inferYears(ps []*parsed, now time.Time) {
 		if !a.Date.IsZero() || dl.Day == 0 {
 			continue
 		}
-		d, ok := nearest(dl, bySource[a.Source])
-		if !ok || a.Source == "" {
+		var d time.Time
+		ok := false
+		if a.Source != "" {
+			d, ok = nearest(dl, bySource[a.Source])
+		}
+		if !ok {
 			d, ok = mentionedYear(p, now)
 		}
 		if !ok {
@@ -113,9 +117,7 @@ func mentionedYear(p *parsed, now time.Time) (time.Time, bool) {
 	}
 	best, n := 0, 0
 	for y, c := range counts {
-		better := c > n || (c == n && (best > now.Year()) != (y > now.Year()) && y <= now.Year()) ||
-			(c == n && (best > now.Year()) == (y > now.Year()) && y > best)
-		if better {
+		if c > n || (c == n && likelier(y, best, now.Year())) {
 			best, n = y, c
 		}
 	}
@@ -123,6 +125,15 @@ func mentionedYear(p *parsed, now time.Time) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	return dateOf(best, p.dateline.Month, p.dateline.Day)
+}
+
+// likelier breaks a tie between two years mentioned equally often: a year that has come beats
+// one still ahead (plans: "до 2030 года"), and of two such the later wins.
+func likelier(y, than, thisYear int) bool {
+	if (y <= thisYear) != (than <= thisYear) {
+		return y <= thisYear
+	}
+	return y > than
 }
 
 // lastBefore places dl in the latest year in which it is not after now.

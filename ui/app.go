@@ -47,12 +47,21 @@ type session struct {
 	stack   []screen
 	w, h    int // size of the screen area (without status and hint lines)
 	colorOn bool
+	// firstScreenOver is the number of articles above which searches show a first screen.
+	firstScreenOver int
 }
 
 // push opens a screen on top of the history.
 func (s *session) push(sc screen) {
 	sc.setSize(s.w, s.h)
 	s.stack = append(s.stack, sc)
+}
+
+// pop closes sc if it is on top of the history.
+func (s *session) pop(sc screen) {
+	if n := len(s.stack); n > 1 && s.stack[n-1] == sc {
+		s.stack = s.stack[:n-1]
+	}
 }
 
 // nextSeq hands out a sequence number for an asynchronous result.
@@ -81,7 +90,8 @@ type app struct {
 }
 
 func newApp(ctx context.Context, opts RunOptions) app {
-	s := &session{ctx: ctx, keys: defaultKeyMap(), rel: relatedCache{}, colorOn: !opts.NoColor}
+	s := &session{ctx: ctx, keys: defaultKeyMap(), rel: relatedCache{}, colorOn: !opts.NoColor,
+		firstScreenOver: firstScreenOver}
 	s.th = newTheme(true, s.colorOn)
 	s.st = newStyles(s.th)
 	return app{

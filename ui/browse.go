@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -77,6 +76,9 @@ func newBrowseScreen(s *session, title string, pl pool, views []viewKind) *brows
 		default:
 			b.lists[v] = newListPane(v.kind(), false)
 		}
+	}
+	for _, p := range b.lists {
+		p.input.SetStyles(s.st.input)
 	}
 	return b
 }
@@ -155,6 +157,9 @@ func (b *browseScreen) restyle() {
 	if b.tl != nil {
 		b.tl.setTheme(b.s.th)
 	}
+	for _, p := range b.lists {
+		p.input.SetStyles(b.s.st.input)
+	}
 	b.detValid = false
 	b.syncDetail()
 }
@@ -185,7 +190,9 @@ func (b *browseScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case listMsg:
 		for _, p := range b.lists {
-			p.apply(msg)
+			if next := p.apply(msg); next != nil {
+				cmd = next
+			}
 		}
 	case tea.KeyPressMsg:
 		cmd = b.key(msg)
@@ -261,6 +268,10 @@ func (b *browseScreen) typing(p *listPane, msg tea.KeyPressMsg) tea.Cmd {
 		b.focus = paneList
 		return nil
 	case "esc":
+		if p.mixed && p.input.Value() == "" {
+			b.s.pop(b) // nothing typed: esc leaves global search
+			return nil
+		}
 		p.typing = false
 		p.input.Blur()
 		p.input.Reset()
@@ -453,58 +464,6 @@ func (b *browseScreen) syncDetail() {
 	b.det, b.detKey, b.detValid = nd, k, true
 }
 
-// wheel scrolls the pane under the pointer.
-func (b *browseScreen) wheel(m tea.Mouse) {
-	delta := 3
-	if m.Button == tea.MouseWheelUp {
-		delta = -3
-	} else if m.Button != tea.MouseWheelDown {
-		return
-	}
-	switch {
-	case !b.narrow && m.X >= b.detX || b.narrow && b.focus == paneDetail:
-		b.det.move(delta)
-	case b.curView() == viewTimeline:
-	default:
-		if p := b.cur(); p != nil {
-			p.l.scroll(delta)
-		}
-	}
-}
-
-// click selects what is under the pointer: a view, a row or a detail line.
-func (b *browseScreen) click(m tea.Mouse) tea.Cmd {
-	if m.Button != tea.MouseLeft || m.Y < headerHeight {
-		return nil
-	}
-	y := m.Y - headerHeight
-	switch {
-	case b.showSide && m.X < b.sideW:
-		b.focus = paneSidebar
-		if i := y - 1; i >= 0 && i < len(b.views) {
-			b.setView(i)
-		}
-	case b.curView() == viewTimeline:
-		b.focus = paneList
-	case !b.narrow && m.X >= b.detX || b.narrow && b.focus == paneDetail:
-		b.focus = paneDetail
-		line := b.det.offset + y
-		for i, l := range b.det.sel {
-			if l == line {
-				b.det.cursor = i
-			}
-		}
-	default:
-		b.focus = paneList
-		if p := b.cur(); p != nil && y >= listChromeH {
-			if row := p.l.offset + y - listChromeH; row < p.len(b.pool) && p.len(b.pool) > 0 {
-				p.l.moveTo(row)
-			}
-		}
-	}
-	return nil
-}
-
 func (b *browseScreen) helpKeys() []key.Binding {
 	k := b.s.keys
 	keys := k.navHelp()
@@ -530,145 +489,4 @@ func (b *browseScreen) hints() []key.Binding {
 		return append(b.tl.helpKeys(), k.Focus, k.Help)
 	}
 	return []key.Binding{k.Open, k.Filter, k.GlobalSearch, k.Sort, k.Focus, k.Back, k.Help, k.Quit}
-}
-
-func (b *browseScreen) view() string {
-	if b.w < tooSmallW || b.h < tooSmallH {
-		return fitBlock([]string{"dispatch: enlarge the window"}, b.w, b.h)
-	}
-	st := &b.s.st
-	var lines []string
-	lines = append(lines, b.header())
-	body := make([][]string, 0, 3)
-	sep := st.rule.Render("│")
-	if b.showSide {
-		body = append(body, sidebarView(st, b.views, b.viewIdx, b.pool, b.focus == paneSidebar, b.sideW, b.bodyH))
-	}
-	switch {
-	case b.curView() == viewTimeline:
-		body = append(body, blockLines(b.tl.view(), max(min(b.w, maxWidth)-b.listX, 1), b.bodyH))
-	case b.narrow && b.focus == paneDetail:
-		body = append(body, b.det.view(st, true))
-	case b.narrow:
-		body = append(body, b.listView())
-	default:
-		body = append(body, b.listView(), b.det.view(st, b.focus == paneDetail))
-	}
-	// Every pane's lines are exactly its width, so joining them needs no measuring; only the
-	// margin right of a capped layout is left to fill.
-	margin := strings.Repeat(" ", max(b.w-min(b.w, maxWidth), 0))
-	parts := make([]string, len(body))
-	for i := range b.bodyH {
-		for j, col := range body {
-			parts[j] = col[i]
-		}
-		lines = append(lines, strings.Join(parts, sep)+margin)
-	}
-	return strings.Join(lines, "\n")
-}
-
-// header names the screen and the view, with the sort and the filter in force.
-func (b *browseScreen) header() string {
-	st := &b.s.st
-	h := st.title.Render(b.title)
-	v := b.curView()
-	if len(b.views) > 1 {
-		h += st.dim.Render(" · ") + st.text.Render(v.String())
-	}
-	if p := b.cur(); p != nil {
-		n := p.len(b.pool)
-		h += st.dim.Render(fmt.Sprintf(" · %d", n))
-		if !p.mixed {
-			h += st.dim.Render(" · sort: ") + st.accent.Render(sortName(p.sort, p.kind))
-		}
-	}
-	return fit(h, b.w)
-}
-
-// listView draws the filter line and the visible rows: O(visible rows) whatever the list's size.
-func (b *browseScreen) listView() []string {
-	st := &b.s.st
-	p := b.cur()
-	lines := make([]string, 0, b.bodyH)
-	lines = append(lines, fit(b.filterLine(p), b.listW))
-	n := p.len(b.pool)
-	if n == 0 {
-		for _, l := range emptyMessage(st, p, b.listW) {
-			lines = append(lines, fit(l, b.listW))
-		}
-	}
-	cols := rowColumns(p.kind, p.mixed)
-	rowW := max(b.listW-gutterW, 0)
-	widths := layoutColumns(cols, rowW)
-	start, end := p.l.window()
-	focused := b.focus == paneList || (p.typing && b.focus != paneDetail)
-	for i := start; i < end && len(lines) < b.bodyH; i++ {
-		r := p.at(i)
-		cells := rowCells(st, b.pool, r, p.query, p.mixed)
-		if !p.mixed && len(cells) == 3 && r.kind != search.Article {
-			cells[2].text = rightAlign(cells[2].text, widths[2])
-		}
-		// The gutter marks the cursor even without colour, and when the list is not focused.
-		mark := "  "
-		if i == p.l.cursor {
-			mark = st.accent.Render("▌ ")
-		}
-		lines = append(lines, mark+renderRow(st, cells, widths, rowW, i == p.l.cursor && focused))
-	}
-	for len(lines) < b.bodyH {
-		lines = append(lines, strings.Repeat(" ", b.listW))
-	}
-	return lines[:b.bodyH]
-}
-
-func (b *browseScreen) filterLine(p *listPane) string {
-	st := &b.s.st
-	switch {
-	case p.typing && p.query != "" && !p.pending:
-		return p.input.View() + st.dim.Render(fmt.Sprintf(" · %d found", p.total))
-	case p.typing:
-		return p.input.View()
-	case p.query != "":
-		s := st.accent.Render(p.input.Prompt) + st.text.Render(clean(p.query))
-		if p.pending {
-			s += st.dim.Render(" · searching…")
-		} else {
-			s += st.dim.Render(fmt.Sprintf(" · %d found · esc clears", p.total))
-		}
-		for _, pr := range p.problems {
-			s += st.warn.Render(" · " + clean(pr))
-		}
-		return s
-	case p.mixed:
-		return st.dim.Render("type to search everything")
-	}
-	return st.dim.Render("/ filter · s sort")
-}
-
-// emptyMessage says a list is empty and suggests what to try.
-func emptyMessage(st *styles, p *listPane, w int) []string {
-	switch {
-	case p.pending:
-		return []string{st.dim.Render("  searching…")}
-	case p.query == "" && p.mixed:
-		return []string{"", st.dim.Render("  Words match titles, names and text, in Cyrillic or Latin."),
-			st.dim.Render("  person:, country:, org:, source:, since:2025-11, until:2026-01 narrow it.")}
-	case p.query == "":
-		return []string{"", st.dim.Render("  Nothing here.")}
-	}
-	out := []string{"", st.text.Render(fmt.Sprintf("  No matches for “%s”.", clean(p.query))), "",
-		st.dim.Render("  Try fewer letters, or the other alphabet"),
-		st.dim.Render("  (Кошербаев / Kosherbayev, Франция / France).")}
-	if strings.Contains(p.query, ":") {
-		out = append(out, st.dim.Render("  Remove a qualifier (person:, since:, …) to widen it."))
-	}
-	for _, pr := range p.problems {
-		out = append(out, st.warn.Render("  "+clean(pr)))
-	}
-	return out
-}
-
-// blockLines splits a pane's view into exactly h lines of w cells.
-func blockLines(s string, w, h int) []string {
-	return strings.Split(fitBlock(strings.Split(s, "\n"), w, h), "\n")
 }

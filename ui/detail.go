@@ -84,7 +84,12 @@ func (d detail) view(st *styles, focused bool) []string {
 	}
 	for i := d.offset; i < len(d.lines) && len(out) < d.h; i++ {
 		if i == cur {
-			out = append(out, st.selected.Render(fit(ansi.Strip(d.lines[i].text), d.w)))
+			// A mark as well as the colour, so the cursor shows without colour too.
+			text := ansi.Strip(d.lines[i].text)
+			if strings.HasPrefix(text, "  ") {
+				text = "▸ " + text[2:]
+			}
+			out = append(out, st.selected.Render(fit(text, d.w)))
 			continue
 		}
 		out = append(out, d.lines[i].text)

@@ -311,7 +311,8 @@ func TestStepThroughTheOriginList(t *testing.T) {
 func TestMouseClickSelectsAndToggles(t *testing.T) {
 	a := loadedApp(t, testCorpus(t, 50), 120, 40)
 	m := mainScreen(t, a)
-	a = feed(t, a, tea.MouseClickMsg{X: m.listX + 5, Y: m.rowsTop + 4, Button: tea.MouseLeft})
+	line := slices.IndexFunc(m.rowLines(m.cur()), func(l listLine) bool { return l.row == 4 })
+	a = feed(t, a, tea.MouseClickMsg{X: m.listX + 5, Y: m.rowsTop + line, Button: tea.MouseLeft})
 	if m.cur().l.cursor != 4 {
 		t.Errorf("click on the fifth row: cursor %d", m.cur().l.cursor)
 	}
@@ -365,5 +366,29 @@ func TestTinyAndHugeSizesNeverPanic(t *testing.T) {
 			a = feed(t, a, tea.WindowSizeMsg{Width: sz[1], Height: sz[0]})
 			assertFits(t, a, sz[1], sz[0])
 		}
+	}
+}
+
+func TestDateListIsGroupedByMonth(t *testing.T) {
+	c := testCorpus(t, 200)
+	a := loadedApp(t, c, 120, 30)
+	out := screenText(a)
+	first := "── " + c.Articles[0].Date.Format("January 2006")
+	if !strings.Contains(out, first) {
+		t.Fatalf("no rule for %s:\n%s", first, out)
+	}
+	// The cursor stays in view when rules take lines: walk to the bottom of the window and past.
+	m := mainScreen(t, a)
+	for range 40 {
+		a = feed(t, a, keyMsgs("j")...)
+		lines := m.rowLines(m.cur())
+		if !slices.ContainsFunc(lines, func(l listLine) bool { return l.row == m.cur().l.cursor }) {
+			t.Fatalf("cursor row %d is not drawn", m.cur().l.cursor)
+		}
+	}
+	// Sorted by title there are no month rules.
+	a = feed(t, a, keyMsgs("s")...)
+	if strings.Contains(screenText(a), "── ") {
+		t.Error("month rules in a list sorted by title")
 	}
 }

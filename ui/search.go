@@ -50,7 +50,13 @@ type listMsg struct {
 	cursor   int
 	total    int
 	problems []string
+	// next, set on a quick first screen of a large corpus, computes the full answer.
+	next tea.Cmd
 }
+
+// firstScreenOver is the corpus size above which a search shows a quick first screen (the best
+// of the newest matches) before the full ranking arrives.
+const firstScreenOver = 50_000
 
 // listPane is a filterable, sortable list of one kind of item (or of every kind, for global
 // search). Filtering and sorting run in commands; each change cancels the previous one, and
@@ -175,8 +181,7 @@ func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
 	ctx, cancel := context.WithCancel(s.ctx)
 	p.cancel, p.pending = cancel, true
 	seq, q, mode, kind, mixed, ix := p.seq, p.query, p.sort, p.kind, p.mixed, s.ix
-	return func() tea.Msg {
-		defer cancel()
+	compute := func(first bool) tea.Msg {
 		msg := listMsg{seq: seq}
 		var items []ref
 		if q == "" {
@@ -190,7 +195,11 @@ func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
 			if !mixed {
 				scope = scopeOf(kind)
 			}
-			res, err := ix.Search(ctx, q, search.Options{Scope: scope})
+			opt := search.Options{Scope: scope}
+			if first {
+				opt.Limit, opt.FirstScreen = 200, true
+			}
+			res, err := ix.Search(ctx, q, opt)
 			if err != nil || ctx.Err() != nil {
 				return nil // cancelled: a newer search is on its way
 			}
@@ -206,18 +215,38 @@ func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
 		}
 		return msg
 	}
+	full := func() tea.Msg {
+		defer cancel()
+		return compute(false)
+	}
+	if q == "" || mode != sortRelevance || len(pl.articles) <= s.firstScreenOver {
+		return full
+	}
+	return func() tea.Msg {
+		msg, ok := compute(true).(listMsg)
+		if !ok {
+			cancel()
+			return nil
+		}
+		msg.next = full
+		return msg
+	}
 }
 
 // apply installs a recomputed list if it is the latest one asked for; stale ones are dropped.
-func (p *listPane) apply(msg listMsg) bool {
+// It returns the command that completes a first screen, if any.
+func (p *listPane) apply(msg listMsg) tea.Cmd {
 	if msg.seq != p.seq {
-		return false
+		return nil
 	}
-	p.items, p.total, p.problems, p.pending = msg.items, msg.total, msg.problems, false
-	p.cancel = nil
+	p.items, p.total, p.problems = msg.items, msg.total, msg.problems
+	p.pending = msg.next != nil // a first screen: the full answer is on its way
+	if !p.pending {
+		p.cancel = nil
+	}
 	p.l.setLen(len(p.items))
 	p.l.moveTo(msg.cursor)
-	return true
+	return msg.next
 }
 
 // scopeOf is the search scope of a list of kind k.

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"image/color"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/dispatch-news/dispatch/model"
@@ -26,6 +30,7 @@ type styles struct {
 	hintDesc  lipgloss.Style
 	warn      lipgloss.Style
 	kinds     [4]lipgloss.Style // by search.Kind
+	input     textinput.Styles
 }
 
 func newStyles(th theme) styles {
@@ -53,5 +58,26 @@ func newStyles(th theme) styles {
 	s.kinds[search.Person] = th.entity(model.KindPerson)
 	s.kinds[search.Country] = th.entity(model.KindCountry)
 	s.kinds[search.Org] = th.entity(model.KindOrg)
+	s.input = inputStyles(th)
 	return s
+}
+
+// inputStyles styles the filter inputs from the theme, with a steady cursor: a blinking one
+// would redraw the screen twice a second for nothing.
+func inputStyles(th theme) textinput.Styles {
+	var cursor color.Color = lipgloss.NoColor{}
+	if th.color {
+		cursor = th.accent
+	}
+	state := textinput.StyleState{
+		Text:        th.fg(th.text),
+		Placeholder: th.fg(th.dim),
+		Suggestion:  th.fg(th.dim),
+		Prompt:      th.fg(th.accent).Bold(true),
+	}
+	return textinput.Styles{
+		Focused: state,
+		Blurred: state,
+		Cursor:  textinput.CursorStyle{Color: cursor, Shape: tea.CursorBlock},
+	}
 }

@@ -50,19 +50,14 @@ func wrapText(s string, width int, out []byteRange) []byteRange {
 		flush()
 		// The token starts a line; cut it while it is wider than the line.
 		for tw > width {
-			n := len(ansi.Truncate(window(s[i:j], width), width, ""))
-			if n == 0 {
-				n = firstGrapheme(s[i:j])
-			}
+			n, cw := fitPrefix(s[i:j], width)
 			out = append(out, byteRange{i, i + n})
-			tw -= cellWidth(s[i : i+n])
-			i += n
-			if j-i <= 8*width*utf8.UTFMax {
-				tw = cellWidth(s[i:j]) // exact again once the rest is short
-			}
+			i, tw = i+n, tw-cw
 		}
-		cur, w, open = byteRange{i, j}, tw, true
-		i = j
+		if i < j {
+			cur, w, open = byteRange{i, j}, tw, true
+			i = j
+		}
 	}
 	flush()
 	if len(out) == first {
@@ -89,19 +84,6 @@ func tokenEnd(s string, i int) int {
 	return len(s)
 }
 
-// window is the start of s that can hold width cells, so that cutting a huge word (hostile
-// input) into lines costs O(word), not O(word²).
-func window(s string, width int) string {
-	n := 8*width*utf8.UTFMax + 64
-	if n >= len(s) {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
 // glueDash extends a word ending at j over a following stand-alone dash ("сказал –"), so
 // that no line starts with a dash.
 func glueDash(s string, j int) int {
@@ -126,19 +108,30 @@ func glueDash(s string, j int) int {
 	return j
 }
 
-// firstGrapheme returns the byte length of the first grapheme cluster of s (at least one rune),
-// for a cluster wider than the whole line.
-func firstGrapheme(s string) int {
-	_, n := utf8.DecodeRuneInString(s)
-	for n < len(s) && ansi.StringWidth(s[:n]) == ansi.StringWidth(s[:n+runeLen(s[n:])]) {
-		n += runeLen(s[n:])
+// fitPrefix returns the byte length and width of the longest run of whole grapheme clusters
+// at the start of s that fits in width cells; at least one cluster, even a wider one. It stops
+// as soon as the line is full, so cutting a huge word (hostile input) costs O(word).
+func fitPrefix(s string, width int) (n, w int) {
+	for n < len(s) {
+		var size, cw int
+		if r, rs := utf8.DecodeRuneInString(s[n:]); oneCell(r) && (n+rs == len(s) || oneCell(runeAt(s, n+rs))) {
+			size, cw = rs, 1 // a one-cell rune that nothing joins: a cluster on its own
+		} else {
+			var cluster string
+			cluster, cw = ansi.FirstGraphemeCluster(s[n:], ansi.GraphemeWidth)
+			size = max(len(cluster), 1)
+		}
+		if w+cw > width && n > 0 {
+			break
+		}
+		n, w = n+size, w+cw
 	}
-	return max(n, 1)
+	return n, w
 }
 
-func runeLen(s string) int {
-	_, n := utf8.DecodeRuneInString(s)
-	return n
+func runeAt(s string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
 }
 
 // cellWidth is ansi.StringWidth with a fast path for words of Latin and Cyrillic letters, one

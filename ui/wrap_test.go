@@ -54,6 +54,18 @@ func TestWrapText(t *testing.T) {
 	}
 }
 
+// A character wider than the line gets a line of its own, and no empty line follows it.
+func TestWrapWiderThanLine(t *testing.T) {
+	text := "中国 外交部"
+	var got []string
+	for _, l := range wrapText(text, 1, nil) {
+		got = append(got, text[l.start:l.end])
+	}
+	if strings.Join(got, "|") != "中|国|外|交|部" {
+		t.Fatalf("got %q", got)
+	}
+}
+
 func TestWrapBreaksAtHyphen(t *testing.T) {
 	text := "в Усть-Каменогорске"
 	lines := wrapText(text, 9, nil)
@@ -79,7 +91,10 @@ func TestWrapKeepsDashOnItsLine(t *testing.T) {
 	}
 }
 
-func firstCluster(s string) string { return s[:firstGrapheme(s)] }
+func firstCluster(s string) string {
+	n, _ := fitPrefix(s, 0)
+	return s[:n]
+}
 
 func squeeze(s string) string {
 	return strings.Map(func(r rune) rune {

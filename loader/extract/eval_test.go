@@ -18,7 +18,7 @@ var evalPath = filepath.Join("..", "..", "..", "shared", "eval", "factrueval2016
 
 // Floors near what extraction reaches on the test split; raise them as it improves.
 const (
-	peopleF1Floor    = 0.0
+	peopleF1Floor    = 0.80
 	countriesF1Floor = 0.92
 )
 
@@ -111,7 +111,9 @@ func personMatches(name string, g evalEntity) bool {
 func scoreDoc(d evalDoc, a *model.Article) (people, countries score, fps, fns []string) {
 	var gold []evalEntity
 	for _, e := range d.Entities {
-		if e.Type == "PER" {
+		// A few gold persons have no name at all (canonical null, no variants): no extracted
+		// name can match them, so they are not scored.
+		if e.Type == "PER" && (e.Canonical != "" || len(e.Variants) > 0) {
 			gold = append(gold, e)
 		}
 	}

@@ -12,10 +12,11 @@ import (
 type foundPerson struct {
 	name     string // canonical name, nominative
 	surname  string // folded last word of name
+	first    string // folded first name, "" for a surname alone
 	initial  string // folded first letter of the first name, "" for a surname alone
 	role     string
 	mentions int
-	order    int // position of the first mention, to list people as the article does
+	order    int // index of the first mention, to list people as the article does
 }
 
 // pendingMention is a single word that names a person by surname, resolved once every full
@@ -28,18 +29,17 @@ type pendingMention struct {
 	initial  string   // folded initial written with it ("К. Токаев"), if any
 	role     string
 	feminine bool // a feminine verb follows ("Захарова заявила")
-	order    int
 }
 
 // peopleFinder holds the state of one findPeople call.
 type peopleFinder struct {
-	lc        lemmaCache
-	people    []*foundPerson
-	byKey     map[string]*foundPerson
-	bySurname map[string][]*foundPerson
-	pending   []pendingMention
-	spans     []personSpan
-	order     int
+	lc          lemmaCache
+	people      []*foundPerson
+	byKey       map[string]*foundPerson
+	bySurname   map[string][]*foundPerson
+	pending     []pendingMention
+	patronymics []patronymicMention
+	spans       []personSpan
 }
 
 // personSpan is a mention waiting for its person's final key.
@@ -57,17 +57,28 @@ func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []
 		byKey:     map[string]*foundPerson{},
 		bySurname: map[string][]*foundPerson{},
 	}
+	// One backing array for the words of every text: a word is about 7 bytes of Russian.
+	size := 0
+	for _, text := range texts {
+		size += len(text)
+	}
+	all := make([]wordToken, 0, size/7+len(texts))
+	bounds := make([]int, len(texts)+1)
+	for i, text := range texts {
+		all = tokenizeWords(text, all)
+		bounds[i+1] = len(all)
+	}
+	allConsumed := make([]bool, len(all))
 	tokens := make([][]wordToken, len(texts))
 	consumed := make([][]bool, len(texts))
-	var buf []wordToken
-	for i, text := range texts {
-		buf = tokenizeWords(text, buf)
-		tokens[i] = append([]wordToken(nil), buf...)
-		consumed[i] = make([]bool, len(buf))
+	for i := range texts {
+		tokens[i] = all[bounds[i]:bounds[i+1]:bounds[i+1]]
+		consumed[i] = allConsumed[bounds[i]:bounds[i+1]]
 	}
 	for i := range texts {
 		pf.findFullNames(texts[i], i, tokens[i], consumed[i])
 	}
+	pf.resolvePatronymics()
 	for i := range texts {
 		pf.findSurnames(texts[i], i, tokens[i], consumed[i])
 	}
@@ -103,21 +114,21 @@ func isNameWord(t *wordToken) bool {
 // parseGroup reads a run toks[from:to] of capitalised words: it splits it at words that are
 // never names and reads each part as a name.
 func (pf *peopleFinder) parseGroup(text string, ti int, toks []wordToken, from, to int, consumed []bool) {
-	if toks[from].quoted {
+	if toks[from].quoted && !pf.startsName(toks[from:to]) {
 		return // «Аз-Зур», «Солидарность»: the name of a thing
 	}
-	if from > 0 && toks[from].spaceOnly && isPlaceNoun(ru.Fold(toks[from-1].text)) {
+	if from > 0 && toks[from].spaceOnly && isPlaceNoun(toks[from-1].fold) && !pf.startsName(toks[from:to]) {
 		return // "штата Аризона", "улица Пушкина"
 	}
 	start := from
 	for k := from; k <= to; k++ {
 		stop := k == to
 		if !stop {
-			fold := ru.Fold(toks[k].text)
+			fold := toks[k].fold
 			stop = !toks[k].initial && isNotNameWord(fold)
 			if !stop && k+1 < to {
 				// "Северной Македонии": a multi-word country.
-				if code, n := ru.CountryPhraseAt([]string{fold, ru.Fold(toks[k+1].text)}); n > 0 || code != "" {
+				if code, n := ru.CountryPhraseAt([]string{fold, toks[k+1].fold}); n > 0 || code != "" {
 					stop = true
 				}
 			}
@@ -142,13 +153,25 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		}
 		first, _ := utf8.DecodeRuneInString(ini.text)
 		consumed[from], consumed[from+1] = true, true
-		pf.addPending(text, ti, toks, indexOf(toks, sur), ru.Fold(string(first)), consumed)
+		pf.addPending(text, ti, toks, indexOf(toks, sur), foldWord(string(first)), consumed)
 		return
+	}
+	// "Джордж Х. Кинг": a middle initial between a first name and a surname.
+	if to-from == 3 && toks[from+1].initial && !toks[from].initial && !toks[from+2].initial {
+		if r, ok := pf.readSpan([]wordToken{toks[from], toks[from+2]}, 0); ok && r.knownName {
+			consumed[from], consumed[from+1], consumed[from+2] = true, true, true
+			p := pf.person(strings.Join(r.lemmas, " "), r.lemmas, "")
+			pf.spans = append(pf.spans, personSpan{p, ti, [2]int{toks[from].start, toks[from+2].end}})
+			return
+		}
 	}
 	for k := from; k < to; k++ {
 		if toks[k].initial {
 			return
 		}
+	}
+	if afterLocative(toks, from) && !pf.startsName(toks[from:to]) {
+		return // "в Ясной Поляне"
 	}
 	// The first word of a sentence is usually an ordinary word ("Стороны", "Полёт") unless it
 	// is a known first name.
@@ -189,26 +212,78 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		return
 	}
 	r := best.r
-	first := ru.Fold(r.lemmas[0])
+	first := foldWord(r.lemmas[0])
 	if best.from != from {
 		role, _ = roleBefore(text, toks, best.from, consumed)
 	}
-	last := ru.Fold(r.lemmas[len(r.lemmas)-1])
+	last := foldWord(r.lemmas[len(r.lemmas)-1])
 	switch {
 	case r.knownName, r.patronym:
 	case looksAdjective(first):
 		return
-	case role != "":
+	case role != "" && (cases&(1<<r.c) != 0 || r.c == ru.Nominative), r.inflected >= 2:
 	case r.surname && !looksAdjective(last):
 	default:
 		return
 	}
-	name := strings.Join(r.lemmas, " ")
-	p := pf.person(name, r.lemmas, role)
 	for k := best.from; k < best.to; k++ {
 		consumed[k] = true
 	}
-	pf.spans = append(pf.spans, personSpan{p, ti, [2]int{toks[best.from].start, toks[best.to-1].end}})
+	span := [2]int{toks[best.from].start, toks[best.to-1].end}
+	if r.patronym && len(r.lemmas) == 2 {
+		// "Борис Николаевич": the surname may be given elsewhere in the article.
+		pf.patronymics = append(pf.patronymics, patronymicMention{ti, span, r.lemmas, role})
+		return
+	}
+	name := strings.Join(r.lemmas, " ")
+	p := pf.person(name, r.lemmas, role)
+	pf.spans = append(pf.spans, personSpan{p, ti, span})
+}
+
+// patronymicMention is a first name with a patronymic and no surname, "Борис Николаевич".
+type patronymicMention struct {
+	text   int
+	span   [2]int
+	lemmas []string
+	role   string
+}
+
+// resolvePatronymics links each first name with a patronymic to the person of the article
+// with that first name and a surname, whose name gains the patronymic; one that matches no
+// such person is a person of its own ("Александр Арсенович" may be a surname).
+func (pf *peopleFinder) resolvePatronymics() {
+	for _, pm := range pf.patronymics {
+		first := foldWord(pm.lemmas[0])
+		var match *foundPerson
+		for _, p := range pf.people {
+			if p.first == first && p.surname != foldWord(pm.lemmas[1]) {
+				match = p
+				break
+			}
+		}
+		if match == nil {
+			match = pf.person(strings.Join(pm.lemmas, " "), pm.lemmas, pm.role)
+		} else if strings.Count(match.name, " ") == 1 {
+			f, l, _ := strings.Cut(match.name, " ")
+			match.name = f + " " + pm.lemmas[1] + " " + l
+		}
+		pf.spans = append(pf.spans, personSpan{match, pm.text, pm.span})
+	}
+}
+
+// afterLocative reports whether toks[i] follows a preposition of place: "в Брюсселе", "на
+// Сахалине". People are rarely the object of these.
+func afterLocative(toks []wordToken, i int) bool {
+	if i == 0 || !toks[i].spaceOnly {
+		return false
+	}
+	switch toks[i-1].fold {
+	case "в", "во":
+		return true
+	case "на":
+		return strings.HasSuffix(toks[i].fold, "е")
+	}
+	return false
 }
 
 // startsName reports whether a sentence-initial run of words starts with a name.
@@ -248,16 +323,15 @@ func (pf *peopleFinder) readSpan(toks []wordToken, roleCases uint8) (nameReading
 // person returns the article's person with this name, adding it if new. Names that differ
 // only by a patronymic are one person; the longer name wins.
 func (pf *peopleFinder) person(name string, lemmas []string, role string) *foundPerson {
-	first, last := ru.Fold(lemmas[0]), ru.Fold(lemmas[len(lemmas)-1])
+	first, last := foldWord(lemmas[0]), foldWord(lemmas[len(lemmas)-1])
 	key := first + " " + last
 	p := pf.byKey[key]
 	if p == nil {
-		p = &foundPerson{name: name, surname: last, order: pf.next()}
-		p.initial = firstLetter(first)
+		p = &foundPerson{name: name, surname: last, first: first, initial: firstLetter(first)}
 		pf.byKey[key] = p
 		pf.people = append(pf.people, p)
 		for _, l := range lemmas[1:] {
-			f := ru.Fold(l)
+			f := foldWord(l)
 			pf.bySurname[f] = append(pf.bySurname[f], p)
 		}
 	} else if len(name) > len(p.name) {
@@ -267,11 +341,6 @@ func (pf *peopleFinder) person(name string, lemmas []string, role string) *found
 		p.role = role
 	}
 	return p
-}
-
-func (pf *peopleFinder) next() int {
-	pf.order++
-	return pf.order
 }
 
 func firstLetter(s string) string {

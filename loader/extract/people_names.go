@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/dispatch-news/dispatch/model/ru"
@@ -11,24 +13,94 @@ import (
 // All words of a name agree in case, so "Мусой Маайта" is instrumental (Муса is a known name
 // and "Маайта" stays as written) while "Мария Захарова" is a woman in the nominative.
 
-type lemmaKey struct {
-	word string
-	part ru.NamePart
-	g    ru.Gender
-	c    ru.Case
+// lemmaEntry is what one word says as one name part in one gender and case.
+type lemmaEntry struct {
+	lemmas    []string // ru.NameLemmas
+	best      string   // the likeliest of them, or the word kept undeclined
+	score     float64  // how plausible best is (see lemmaScore)
+	known     bool     // best is a known first name of the entry's gender
+	surname   bool     // best has a surname suffix of the entry's gender
+	inflected bool     // best differs from the word and ends in a consonant: "Гомесом"
 }
 
-// lemmaCache remembers ru.NameLemmas answers for the words of one findPeople call.
-type lemmaCache map[lemmaKey][]string
+// wordReadings holds what a word may be as a name: a lemmaEntry for every name part, gender
+// and case, the known first name it is a form of, and its readings as a surname.
+type wordReadings struct {
+	e         [3][2][len(ru.Cases)]lemmaEntry
+	firstName string   // a known first name the word is a case form of, "" if none
+	surnames  []string // folded surname readings, the word's own form first
+}
+
+func readWord(word string) *wordReadings {
+	w := new(wordReadings)
+	w.surnames = []string{foldWord(word)}
+	for part := range w.e {
+		for g := range w.e[part] {
+			for _, c := range ru.Cases {
+				e := &w.e[part][g][c]
+				e.lemmas = ru.NameLemmas(word, ru.NamePart(part), ru.Gender(g), c)
+				e.best, e.score = bestOf(word, e.lemmas, ru.NamePart(part), ru.Gender(g), c)
+				fold := foldWord(e.best)
+				m, f := ru.FirstNameGenders(fold)
+				e.known = g == int(ru.Male) && m || g == int(ru.Female) && f
+				e.surname = surnameGender(fold)&(1<<g) != 0
+				e.inflected = e.best != word && endsInConsonant(fold)
+				for _, l := range e.lemmas {
+					if part == int(ru.FirstName) && w.firstName == "" {
+						if m, f := ru.FirstNameGenders(l); m || f {
+							w.firstName = l
+						}
+					}
+					if f := foldWord(l); part == int(ru.LastName) && c != ru.Nominative && !containsFold(w.surnames, f) {
+						w.surnames = append(w.surnames, f)
+					}
+				}
+			}
+		}
+	}
+	return w
+}
+
+// wordMemo remembers wordReadings for the whole process: news repeat names, and inverting
+// the rules is the costly part of reading them. It is dropped when it grows past maxWordMemo
+// words, so hostile input cannot grow it without bound.
+var (
+	wordMemo     atomic.Pointer[sync.Map]
+	wordMemoSize atomic.Int64
+)
+
+const maxWordMemo = 1 << 16
+
+func init() { wordMemo.Store(new(sync.Map)) }
+
+// lemmaCache reads words as name parts for one findPeople call, in front of wordMemo.
+type lemmaCache map[string]*wordReadings
+
+func (lc lemmaCache) entry(word string, part ru.NamePart, g ru.Gender, c ru.Case) *lemmaEntry {
+	return &lc.word(word).e[part][g][c]
+}
+
+func (lc lemmaCache) word(word string) *wordReadings {
+	w := lc[word]
+	if w == nil {
+		m := wordMemo.Load()
+		if v, ok := m.Load(word); ok {
+			w = v.(*wordReadings)
+		} else {
+			w = readWord(word)
+			if wordMemoSize.Add(1) > maxWordMemo {
+				wordMemoSize.Store(0)
+				wordMemo.Store(new(sync.Map))
+			}
+			m.Store(word, w)
+		}
+		lc[word] = w
+	}
+	return w
+}
 
 func (lc lemmaCache) lemmas(word string, part ru.NamePart, g ru.Gender, c ru.Case) []string {
-	k := lemmaKey{word, part, g, c}
-	if ls, ok := lc[k]; ok {
-		return ls
-	}
-	ls := ru.NameLemmas(word, part, g, c)
-	lc[k] = ls
-	return ls
+	return lc.entry(word, part, g, c).lemmas
 }
 
 // nameReading is one way to read words as a name.
@@ -38,7 +110,9 @@ type nameReading struct {
 	knownName bool // the first word is a known first name of the reading's gender
 	surname   bool // the last word has a surname's suffix
 	patronym  bool // a patronymic stands in the middle
+	inflected int  // words that show an oblique case ("Анибалом Гомесом")
 	gender    ru.Gender
+	c         ru.Case
 }
 
 // readName returns the best reading of words as the parts given (first name, patronymic or
@@ -59,35 +133,39 @@ func (lc lemmaCache) readName(words []string, parts []ru.NamePart, roleCases uin
 			}
 			if roleCases&(1<<c) != 0 {
 				total++
+			} else if roleCases != 0 && c != ru.Nominative {
+				total -= 0.5 // a name after a role agrees with it or stays undeclined
 			}
 			if g == ru.Male {
 				total += 0.3 // news name men more often than women
 			}
 			valid := true
-			known, surname, patronym := false, false, false
+			known, surname, patronym, inflected := false, false, false, 0
 			for i, w := range words {
-				lemma, s := lc.bestLemma(w, parts[i], g, c)
-				if lemma == "" {
+				e := lc.entry(w, parts[i], g, c)
+				if e.best == "" {
 					valid = false
 					break
 				}
-				lemmas[i] = lemma
-				total += s
+				lemmas[i] = e.best
+				total += e.score
+				if e.inflected {
+					inflected++
+				}
 				switch parts[i] {
 				case ru.FirstName:
-					m, f := ru.FirstNameGenders(lemma)
-					known = g == ru.Male && m || g == ru.Female && f
+					known = e.known
 				case ru.MiddleName:
 					patronym = true
 				case ru.LastName:
 					if i == len(words)-1 {
-						surname = surnameGender(ru.Fold(lemma))&(1<<g) != 0
+						surname = e.surname
 					}
 				}
 			}
 			if valid && total > best.score {
 				best = nameReading{lemmas: append([]string(nil), lemmas...), score: total,
-					knownName: known, surname: surname, patronym: patronym, gender: g}
+					knownName: known, surname: surname, patronym: patronym, inflected: inflected, gender: g, c: c}
 				ok = true
 			}
 		}
@@ -98,7 +176,11 @@ func (lc lemmaCache) readName(words []string, parts []ru.NamePart, roleCases uin
 // bestLemma returns the likeliest nominative of word as part in gender g and case c, and how
 // plausible it is; "" when the word cannot be that part in that case.
 func (lc lemmaCache) bestLemma(word string, part ru.NamePart, g ru.Gender, c ru.Case) (string, float64) {
-	cands := lc.lemmas(word, part, g, c)
+	e := lc.entry(word, part, g, c)
+	return e.best, e.score
+}
+
+func bestOf(word string, cands []string, part ru.NamePart, g ru.Gender, c ru.Case) (string, float64) {
 	if len(cands) == 0 {
 		if part == ru.MiddleName {
 			return "", 0
@@ -117,13 +199,39 @@ func (lc lemmaCache) bestLemma(word string, part ru.NamePart, g ru.Gender, c ru.
 
 // lemmaScore says how plausible lemma is as the nominative of word.
 func lemmaScore(word, lemma string, part ru.NamePart, g ru.Gender, c ru.Case) float64 {
-	fold := ru.Fold(lemma)
+	fold := foldWord(lemma)
 	score := 0.0
-	if c == ru.Nominative && looksOblique(ru.Fold(word), part) {
+	if c == ru.Nominative && looksOblique(foldWord(word), part) {
 		score -= 2
 	}
-	if part == ru.LastName && c != ru.Nominative && lemma != word && (surnameGender(fold) != 0 || endsInConsonant(fold)) {
-		score += 0.5 // the surname shows the case it is in: "Кану", "Мильнеру"
+	if c != ru.Nominative && lemma != word {
+		// The word shows the case it is in: "Кошербаевым", "Кану", "Мильнеру".
+		switch {
+		case part == ru.LastName && surnameGender(fold) != 0:
+			score += 0.5
+		case endsInConsonant(fold) && !strings.HasSuffix(fold, "й"):
+			score += 0.25
+		}
+	}
+	if c != ru.Nominative && lemma != word && strings.HasSuffix(fold, "а") && part == ru.LastName {
+		score += 0.25 // "Дерипаски" is "Дерипаска" rather than an undeclined "Дерипаски"
+	}
+	if part == ru.LastName {
+		switch {
+		case c == ru.Nominative && (strings.HasSuffix(fold, "у") || strings.HasSuffix(fold, "ю")):
+			score -= 0.3 // more often a dative ("Чавесу") than an undeclined name
+		case strings.HasSuffix(fold, "ого") || strings.HasSuffix(fold, "его") || strings.HasSuffix(fold, "ому") || strings.HasSuffix(fold, "ему"):
+			score-- // "Навального" is the genitive of "Навальный"
+		case adjectivalSurname(fold) && (c == ru.Nominative || looksOblique(foldWord(word), ru.FirstName)):
+			// "Навальный", "Луговой", "Долгорукий", "Стреляная", declined as adjectives. The
+			// oblique forms do not tell -ой from -ый and -ий: prefer -ой after в and т
+			// ("Луговой", "Толстой"), -ий after к, г, х, ж, ш, ч, щ ("Долгорукий"), else -ый.
+			score++
+			stem, _ := utf8.DecodeLastRuneInString(fold[:len(fold)-len("ой")])
+			if strings.HasSuffix(fold, "ой") != strings.ContainsRune("вт", stem) {
+				score -= 0.25
+			}
+		}
 	}
 	if strings.HasSuffix(fold, "ы") || impossibleSpelling(fold) {
 		score-- // no name ends in -ы; "Долгорукый" is not Russian spelling
@@ -190,9 +298,9 @@ func isPatronymic(fold string) bool {
 }
 
 var (
-	maleSurnameEnds   = []string{"ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ий", "ый"}
+	maleSurnameEnds   = []string{"ов", "ев", "ёв", "ин", "ын", "ский", "цкий"}
 	femaleSurnameEnds = []string{"ова", "ева", "ёва", "ина", "ына", "ская", "цкая"}
-	anySurnameEnds    = []string{"енко", "швили", "дзе", "ян", "янц", "ич", "ук", "юк", "ули", "иани", "оглу", "заде", "зода", "бай", "бек", "ұлы", "ой"}
+	anySurnameEnds    = []string{"енко", "швили", "дзе", "ян", "янц", "ич", "ук", "юк", "ули", "иани", "оглу", "заде", "зода", "бай", "бек", "ұлы"}
 )
 
 // surnameGender returns a bit set of the genders (1<<ru.Male, 1<<ru.Female) whose surnames end
@@ -200,18 +308,18 @@ var (
 func surnameGender(fold string) uint8 {
 	var bits uint8
 	for _, e := range maleSurnameEnds {
-		if strings.HasSuffix(fold, e) && len(fold) > len(e)+2 {
+		if strings.HasSuffix(fold, e) && len(fold) >= len(e)+4 {
 			bits |= 1 << ru.Male
 		}
 	}
 	for _, e := range femaleSurnameEnds {
-		if strings.HasSuffix(fold, e) && len(fold) > len(e)+2 {
+		if strings.HasSuffix(fold, e) && len(fold) >= len(e)+4 {
 			bits |= 1 << ru.Female
 		}
 	}
 	if bits == 0 {
 		for _, e := range anySurnameEnds {
-			if strings.HasSuffix(fold, e) && len(fold) > len(e)+2 {
+			if strings.HasSuffix(fold, e) && len(fold) >= len(e)+4 {
 				return 3
 			}
 		}
@@ -234,6 +342,23 @@ func looksAdjective(fold string) bool {
 	return false
 }
 
+// adjectivalSurname reports whether a folded nominative ends as a surname declined like an
+// adjective ("Навальный", "Луговой"), and not as an inverted form of another surname
+// ("Сердюковый" is the wrong reading of "Сердюковым").
+func adjectivalSurname(fold string) bool {
+	for _, e := range []string{"ый", "ий", "ой", "ая"} {
+		if stem, ok := strings.CutSuffix(fold, e); ok && len(stem) >= 6 {
+			for _, bad := range []string{"ов", "ев", "ин", "ын", "ск", "цк"} {
+				if strings.HasSuffix(stem, bad) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 func endsInConsonant(fold string) bool {
 	r, _ := utf8.DecodeLastRuneInString(fold)
 	return strings.ContainsRune("бвгджзйклмнпрстфхцчшщ", r)
@@ -242,7 +367,7 @@ func endsInConsonant(fold string) bool {
 // impossibleSpelling reports letter pairs Russian spelling does not allow, which inverted
 // rules may produce ("Долгорукый", "Юриь").
 func impossibleSpelling(fold string) bool {
-	for _, pair := range []string{"кы", "гы", "хы", "жы", "шы", "чы", "щы", "жя", "шя", "чя", "щя", "иь", "аь", "оь", "уь", "еь", "яь", "юь", "йь", "ьь"} {
+	for _, pair := range []string{"кы", "гы", "хы", "жы", "шы", "чы", "щы", "жя", "шя", "чя", "щя", "иь", "аь", "оь", "уь", "еь", "яь", "юь", "йь", "ьь", "оо"} {
 		if strings.Contains(fold, pair) {
 			return true
 		}
@@ -253,17 +378,7 @@ func impossibleSpelling(fold string) bool {
 // surnameLemmas returns every folded nominative a single word may be as a surname, best
 // first: its own form, then inverted case forms of both genders.
 func (lc lemmaCache) surnameLemmas(word string) []string {
-	out := []string{ru.Fold(word)}
-	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
-		for _, c := range ru.Cases[1:] {
-			for _, l := range lc.lemmas(word, ru.LastName, g, c) {
-				if f := ru.Fold(l); !containsFold(out, f) {
-					out = append(out, f)
-				}
-			}
-		}
-	}
-	return out
+	return lc.word(word).surnames
 }
 
 func containsFold(list []string, s string) bool {

@@ -23,10 +23,10 @@ func roleBefore(text string, toks []wordToken, i int, consumed []bool) (role str
 		if boundaryAfter(&toks[k+1]) || consumed[k] {
 			break
 		}
-		if f := ru.Fold(toks[k].text); f == "с" || f == "со" {
+		if f := toks[k].fold; f == "с" || f == "со" {
 			break
 		}
-		if roleHeadOf(ru.Fold(toks[k].text)) != "" {
+		if roleHeadOf(toks[k].fold) != "" {
 			head = k
 			break
 		}
@@ -34,16 +34,16 @@ func roleBefore(text string, toks []wordToken, i int, consumed []bool) (role str
 	if head < 0 {
 		return "", 0
 	}
-	cases = roleCases(ru.Fold(toks[head].text))
+	cases = roleCases(toks[head].fold)
 	from := head
 	// A role noun that governs this one: "заместитель министра", "глава МИД".
-	if from > 0 && !boundaryAfter(&toks[from]) && roleHeadOf(ru.Fold(toks[from-1].text)) != "" {
+	if from > 0 && !boundaryAfter(&toks[from]) && roleHeadOf(toks[from-1].fold) != "" {
 		from--
 	}
 	// Adjectives before it: "официальный", "генеральным", "чрезвычайным и полномочным".
 	for from > 0 && !boundaryAfter(&toks[from]) {
-		prev := ru.Fold(toks[from-1].text)
-		if isRoleAdjective(prev) || prev == "и" && from > 1 && isRoleAdjective(ru.Fold(toks[from-2].text)) && !boundaryAfter(&toks[from-1]) {
+		prev := toks[from-1].fold
+		if isRoleAdjective(prev) || prev == "и" && from > 1 && isRoleAdjective(toks[from-2].fold) && !boundaryAfter(&toks[from-1]) {
 			from--
 			continue
 		}
@@ -55,7 +55,7 @@ func roleBefore(text string, toks []wordToken, i int, consumed []bool) (role str
 		if k > from {
 			b.WriteString(text[toks[k-1].end:toks[k].start])
 		}
-		fold := ru.Fold(w)
+		fold := foldWord(w)
 		switch {
 		case k < head && roleHeadOf(fold) != "":
 			w = roleHeadOf(fold)
@@ -113,7 +113,7 @@ func roleCases(fold string) uint8 {
 // ("заместитель министра": "министра" stays in the genitive).
 func isGovernedRole(toks []wordToken, from, head int) bool {
 	for k := from; k < head; k++ {
-		if roleHeadOf(ru.Fold(toks[k].text)) != "" {
+		if roleHeadOf(toks[k].fold) != "" {
 			return true
 		}
 	}

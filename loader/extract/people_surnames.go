@@ -20,16 +20,55 @@ func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, cons
 		if consumed[i] || !isNameWord(t) || t.initial || t.quoted {
 			continue
 		}
-		if isNotNameWord(ru.Fold(t.text)) {
+		if isNotNameWord(t.fold) {
+			continue
+		}
+		if pf.addFirstName(ti, toks, i) {
 			continue
 		}
 		pf.addPending(text, ti, toks, i, "", consumed)
 	}
 }
 
+// addFirstName handles a known first name standing alone: it refers to the person of the
+// article with that first name. A first name nobody in the article bears is left alone: it
+// is as often a character, a saint or part of a name given another way as a person of the
+// news. It reports whether toks[i] was a first name.
+func (pf *peopleFinder) addFirstName(ti int, toks []wordToken, i int) bool {
+	t := &toks[i]
+	lemma := pf.lc.word(t.text).firstName
+	if lemma == "" {
+		return false
+	}
+	fold := foldWord(lemma)
+	for _, p := range pf.people {
+		if p.first == fold {
+			pf.spans = append(pf.spans, personSpan{p, ti, [2]int{t.start, t.end}})
+			return true
+		}
+	}
+	return true
+}
+
 // agrees reports whether word may be a surname in one of cases, as a name in apposition to a
 // role noun is ("президента Токаева"); "мэром Марибора" is not.
 func (pf *peopleFinder) agrees(word string, cases uint8) bool {
+	if cases&(1<<ru.Nominative) != 0 {
+		// After "президент", "председатель" a genitive names what is presided over:
+		// "председатель Правления", "президент Сбербанка".
+		fold := foldWord(word)
+		if strings.HasSuffix(fold, "ы") || strings.HasSuffix(fold, "и") {
+			return false
+		}
+		if strings.HasSuffix(fold, "а") || strings.HasSuffix(fold, "я") {
+			for _, l := range pf.lc.lemmas(word, ru.LastName, ru.Male, ru.Genitive) {
+				if endsInConsonant(foldWord(l)) {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	for _, c := range ru.Cases {
 		if cases&(1<<c) == 0 {
 			continue
@@ -56,18 +95,18 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 		return
 	}
 	role, cases := roleBefore(text, toks, i, consumed)
-	titled := i > 0 && toks[i-1].spaceOnly && roleHeadOf(ru.Fold(toks[i-1].text)) != "" &&
+	titled := i > 0 && toks[i-1].spaceOnly && roleHeadOf(toks[i-1].fold) != "" &&
 		pf.agrees(t.text, cases)
 	if initial == "" && !titled && !pf.looksSurname(toks, i, lemmas) {
 		return
 	}
-	if looksAdjective(lemmas[0]) || initial == "" && pf.isFirstName(t.text) {
+	if looksAdjective(lemmas[0]) || initial == "" && (pf.isFirstName(t.text) || afterLocative(toks, i)) {
 		return
 	}
 	pm := pendingMention{text: ti, start: t.start, end: t.end, lemmas: lemmas, initial: initial,
-		role: role, order: pf.next()}
+		role: role}
 	if i+1 < len(toks) && !toks[i+1].upper {
-		next := ru.Fold(toks[i+1].text)
+		next := toks[i+1].fold
 		pm.feminine = strings.HasSuffix(next, "ла") || strings.HasSuffix(next, "лась")
 	}
 	pf.pending = append(pf.pending, pm)
@@ -99,10 +138,11 @@ func (pf *peopleFinder) linkSurname(lemmas []string, initial string) *foundPerso
 // "Причина" end like surnames.
 func (pf *peopleFinder) looksSurname(toks []wordToken, i int, lemmas []string) bool {
 	fold := lemmas[0]
-	if looksAdjective(fold) || utf8.RuneCountInString(fold) < 4 || strings.HasSuffix(fold, "ьян") {
+	if looksAdjective(fold) || utf8.RuneCountInString(fold) < 4 || strings.HasSuffix(fold, "ьян") ||
+		strings.HasSuffix(fold, "ой") || strings.HasSuffix(fold, "ый") || strings.HasSuffix(fold, "ий") {
 		return false
 	}
-	if toks[i].sentStart && !(i+1 < len(toks) && looksVerb(ru.Fold(toks[i+1].text))) {
+	if toks[i].sentStart && !verbFollows(toks, i) {
 		return false
 	}
 	shaped := false
@@ -120,14 +160,25 @@ func (pf *peopleFinder) looksSurname(toks []wordToken, i int, lemmas []string) b
 
 // isFirstName reports whether word is a case form of a known first name.
 func (pf *peopleFinder) isFirstName(word string) bool {
-	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
-		for _, c := range ru.Cases {
-			for _, l := range pf.lc.lemmas(word, ru.FirstName, g, c) {
-				if m, f := ru.FirstNameGenders(l); m || f {
-					return true
-				}
-			}
+	return pf.lc.word(word).firstName != ""
+}
+
+// verbFollows reports whether a verb follows toks[i], perhaps after an adverb ("Путин также
+// подпишет").
+func verbFollows(toks []wordToken, i int) bool {
+	for k := i + 1; k < len(toks) && k <= i+2; k++ {
+		if !toks[k].spaceOnly {
+			return false
 		}
+		f := toks[k].fold
+		if looksVerb(f) {
+			return true
+		}
+		switch f {
+		case "также", "тоже", "уже", "еще", "же", "не", "вновь", "снова", "лично", "сам", "ранее", "неоднократно", "впервые":
+			continue
+		}
+		return false
 	}
 	return false
 }
@@ -165,8 +216,8 @@ func (pf *peopleFinder) resolvePending() {
 			case sg != 0:
 				score += 2
 			}
-			if i == 0 && !strings.HasSuffix(l, "ы") && !looksOblique(l, ru.LastName) {
-				score++ // the form as written
+			if i == 0 && !looksOblique(l, ru.FirstName) && !strings.ContainsAny(lastLetter(l), "аяуюеыи") {
+				score++ // the form as written, unless it ends like a case form ("Моцарта")
 			}
 			if score > bestScore {
 				best, bestScore = l, score
@@ -175,7 +226,7 @@ func (pf *peopleFinder) resolvePending() {
 		name := titleName(best)
 		p := pf.byKey[best]
 		if p == nil {
-			p = &foundPerson{name: name, surname: best, order: pm.order}
+			p = &foundPerson{name: name, surname: best}
 			pf.byKey[best] = p
 			pf.people = append(pf.people, p)
 		}
@@ -184,6 +235,11 @@ func (pf *peopleFinder) resolvePending() {
 		}
 		pf.spans = append(pf.spans, personSpan{p, pm.text, [2]int{pm.start, pm.end}})
 	}
+}
+
+func lastLetter(s string) string {
+	_, size := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-size:]
 }
 
 // titleName capitalises each word and each hyphenated part of a folded name.
@@ -206,7 +262,14 @@ func (pf *peopleFinder) refs(mentions []model.Mention) ([]model.PersonRef, []mod
 	if len(pf.spans) == 0 {
 		return nil, mentions
 	}
-	for _, s := range pf.spans {
+	// People are listed in the order the article first names them.
+	slices.SortStableFunc(pf.spans, func(a, b personSpan) int {
+		return cmp.Or(cmp.Compare(a.text, b.text), cmp.Compare(a.span[0], b.span[0]))
+	})
+	for i, s := range pf.spans {
+		if s.p.mentions == 0 {
+			s.p.order = i
+		}
 		s.p.mentions++
 	}
 	people := make([]*foundPerson, 0, len(pf.people))
@@ -219,7 +282,7 @@ func (pf *peopleFinder) refs(mentions []model.Mention) ([]model.PersonRef, []mod
 	refs := make([]model.PersonRef, 0, len(people))
 	keys := make(map[*foundPerson]string, len(people))
 	for _, p := range people {
-		person := &model.Person{Key: ru.Fold(p.name), Name: p.name, Latin: ru.Latin(p.name), Role: p.role}
+		person := &model.Person{Key: foldWord(p.name), Name: p.name, Latin: ru.Latin(p.name), Role: p.role}
 		keys[p] = person.Key
 		refs = append(refs, model.PersonRef{Person: person, Role: p.role, Mentions: p.mentions})
 	}

@@ -3,12 +3,15 @@ package extract
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dispatch-news/dispatch/model/ru"
 )
 
 // wordToken is one word of a text as the people finder sees it.
 type wordToken struct {
 	start, end int    // byte offsets of the word in its text (an initial includes its dots)
 	text       string // the word as written ("Кошербаевым", "К.-Ж.")
+	fold       string // text folded (see ru.Fold)
 	upper      bool   // starts with an upper-case letter
 	allCaps    bool   // two or more letters, all upper-case: an abbreviation ("МИД", "РК")
 	mixedCaps  bool   // two capitals in one part: an abbreviation with an ending ("МИДа")
@@ -21,18 +24,40 @@ type wordToken struct {
 	before rune
 }
 
-// tokenizeWords splits text into words, keeping hyphenated words whole ("Аль-Руми") and
-// gluing initials to their dots. It never allocates per character and never fails.
-func tokenizeWords(text string, buf []wordToken) []wordToken {
-	tokens := buf[:0]
+// tokenizeWords appends the words of text to tokens, keeping hyphenated words whole
+// ("Аль-Руми") and gluing initials to their dots. It never fails.
+func tokenizeWords(text string, tokens []wordToken) []wordToken {
+	first := len(tokens)
 	sentenceOpen := true
 	quoteOpen := false
 	spaceOnly := false
 	var before rune
 	i := 0
 	for i < len(text) {
+		if c := text[i]; c < 0x80 && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			// ASCII punctuation, space or digit: the common case, decided without decoding.
+			switch c {
+			case ' ', '\t', '\r':
+			case '\n':
+				sentenceOpen = true
+			case '.', '!', '?':
+				sentenceOpen = true
+				before, spaceOnly = rune(c), false
+			case '"':
+				quoteOpen = !quoteOpen
+				before, spaceOnly = rune(c), false
+			default:
+				if '0' <= c && c <= '9' {
+					spaceOnly = false // "Tele2 AB": part of a name, not punctuation
+				} else {
+					before, spaceOnly = rune(c), false
+				}
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		if !isLetter(r) {
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == '…':
 				sentenceOpen = true
@@ -47,6 +72,8 @@ func tokenizeWords(text string, buf []wordToken) []wordToken {
 				if r == '\n' {
 					sentenceOpen = true
 				}
+			case unicode.IsDigit(r):
+				spaceOnly = false // "Tele2 AB": part of a name, not punctuation
 			default:
 				before, spaceOnly = r, false
 			}
@@ -54,22 +81,21 @@ func tokenizeWords(text string, buf []wordToken) []wordToken {
 			continue
 		}
 		start := i
-		end := scanWord(text, i)
-		tok := wordToken{
-			start: start, end: end, text: text[start:end],
-			sentStart: sentenceOpen, spaceOnly: spaceOnly || (before == 0 && len(tokens) > 0),
-			before: before,
-		}
+		tok := wordToken{start: start, sentStart: sentenceOpen, spaceOnly: spaceOnly, before: before}
+		end, letters := scanWord(text, i, &tok)
+		tok.end, tok.text = end, text[start:end]
+		tok.fold = foldWord(tok.text)
 		tok.quoted = quoteOpen && (before == '«' || before == '"' || before == '“' || before == '„')
-		classifyToken(&tok)
-		if tok.upper && utf8.RuneCountInString(tok.text) == 1 && end < len(text) && text[end] == '.' {
+		if tok.upper && letters == 1 && end < len(text) && text[end] == '.' {
 			end = scanInitials(text, end)
 			tok.end, tok.text, tok.initial = end, text[start:end], true
+			tok.fold = foldWord(tok.text)
 		}
-		if tok.initial && len(tokens) > 0 {
+		if tok.initial && len(tokens) > first {
 			// "К.К." split by a space-less dot is one token already; "К. К." is two: glue them.
 			if prev := &tokens[len(tokens)-1]; prev.initial && tok.spaceOnly {
 				prev.end, prev.text = end, text[prev.start:end]
+				prev.fold = foldWord(prev.text)
 				i = end
 				continue
 			}
@@ -84,25 +110,42 @@ func tokenizeWords(text string, buf []wordToken) []wordToken {
 	return tokens
 }
 
-// scanWord returns the end of the word starting at i: letters, and single hyphens or
-// apostrophes between letters.
-func scanWord(text string, i int) int {
+// scanWord returns the end of the word starting at i (letters, and single hyphens or
+// apostrophes between letters) and its number of letters, and classifies it into t.
+func scanWord(text string, i int, t *wordToken) (end, letters int) {
+	uppers, partUppers := 0, 0
+	t.cyrillic = true
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsLetter(r) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isLetter(r) {
+			if letters == 0 {
+				t.upper = isUpper(r)
+			}
+			letters++
+			if isUpper(r) {
+				uppers++
+				partUppers++
+				t.mixedCaps = t.mixedCaps || partUppers > 1
+			}
+			t.cyrillic = t.cyrillic && isCyrillic(r)
 			i += size
 			continue
 		}
+		partUppers = 0
 		if (r == '-' || r == '\'' || r == '’') && i+size < len(text) {
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			if unicode.IsLetter(next) {
+			if isLetter(next) {
 				i += size
 				continue
 			}
 		}
 		break
 	}
-	return i
+	t.allCaps = letters > 1 && uppers == letters
+	return i, letters
 }
 
 // scanInitials extends an initial that ends at the dot at i over more initials glued to it:
@@ -115,11 +158,11 @@ func scanInitials(text string, i int) int {
 			j++
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if size == 0 || !unicode.IsUpper(r) || j+size >= len(text) || text[j+size] != '.' {
+		if size == 0 || !isUpper(r) || j+size >= len(text) || text[j+size] != '.' {
 			return end
 		}
 		if k := j + size + 1; k < len(text) {
-			if next, _ := utf8.DecodeRuneInString(text[k:]); unicode.IsLetter(next) {
+			if next, _ := utf8.DecodeRuneInString(text[k:]); isLetter(next) {
 				return end // "К.Токаев"? no: a dot inside an abbreviation such as "Т.е."
 			}
 		}
@@ -127,30 +170,77 @@ func scanInitials(text string, i int) int {
 	}
 }
 
-func classifyToken(t *wordToken) {
-	letters, uppers, partUppers := 0, 0, 0
-	t.cyrillic = true
-	for j, r := range t.text {
-		if !unicode.IsLetter(r) {
-			partUppers = 0
-			continue
+// isLetter, isUpper and isCyrillic answer for Russian and ASCII text without the unicode
+// tables, which dominate the cost of reading text otherwise.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case 0x400 <= r && r <= 0x4FF:
+		return r <= 0x481 || r >= 0x48A
+	}
+	return unicode.IsLetter(r)
+}
+
+func isUpper(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'A' <= r && r <= 'Z'
+	case 0x400 <= r && r <= 0x42F:
+		return true
+	case 0x430 <= r && r <= 0x45F:
+		return false
+	}
+	return unicode.IsUpper(r)
+}
+
+func isCyrillic(r rune) bool {
+	return 0x400 <= r && r <= 0x52F || unicode.Is(unicode.Cyrillic, r)
+}
+
+// foldWord is ru.Fold made fast for Russian: no allocation for a word already in lower case,
+// one for a capitalised word, and ru.Fold itself for other scripts.
+func foldWord(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' || c == 0xD0 && i+1 < len(s) && s[i+1] <= 0xAF ||
+			c == 0xD1 && i+1 < len(s) && s[i+1] == 0x91 {
+			break
 		}
-		if unicode.IsUpper(r) {
-			partUppers++
-			if partUppers > 1 {
-				t.mixedCaps = true
-			}
-		}
-		letters++
-		if unicode.IsUpper(r) {
-			uppers++
-			if j == 0 {
-				t.upper = true
-			}
-		}
-		if !unicode.Is(unicode.Cyrillic, r) {
-			t.cyrillic = false
+		if c >= 0xC0 && c != 0xD0 && c != 0xD1 {
+			return ru.Fold(s)
 		}
 	}
-	t.allCaps = letters > 1 && uppers == letters
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b[i] = c + 'a' - 'A'
+		case c == 0xD0 && i+1 < len(b):
+			switch n := b[i+1]; {
+			case n == 0x81: // Ё → е
+				b[i+1] = 0xB5
+			case n <= 0x8F: // Ѐ…Џ → ѐ…џ
+				b[i], b[i+1] = 0xD1, n+0x10
+			case n <= 0x9F: // А…П → а…п
+				b[i+1] = n + 0x20
+			case n <= 0xAF: // Р…Я → р…я
+				b[i], b[i+1] = 0xD1, n-0x20
+			}
+			i++
+		case c == 0xD1 && i+1 < len(b):
+			if b[i+1] == 0x91 { // ё → е
+				b[i], b[i+1] = 0xD0, 0xB5
+			}
+			i++
+		case c >= 0xC0:
+			return ru.Fold(s)
+		}
+	}
+	return string(b)
 }

@@ -25,6 +25,7 @@ type word struct {
 	joined bool
 	// sentenceStart is set for the first word of a sentence, where any word is capitalised.
 	sentenceStart bool
+	hyphen        bool // the word has an inner hyphen
 }
 
 // scan is one text split into words, shared by the country and organisation passes.
@@ -40,50 +41,61 @@ type scan struct {
 func (s *scan) reset(text string) {
 	s.text = text
 	s.words = s.words[:0]
-	buf := s.buf[:0]
-	prevEnd, start := -1, -1
+	if cap(s.buf) < len(text) {
+		s.buf = make([]byte, len(text))
+	}
+	buf := s.buf[:len(text)] // folded words end to end: never longer than text
+	n := 0
+	prevEnd := -1
 	for i := 0; i < len(text); {
-		size, ok := 1, false
-		switch c := text[i]; {
-		case c < utf8.RuneSelf:
-			ok = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-			if ok {
-				if c <= 'Z' && c >= 'A' {
-					c += 'a' - 'A'
-				}
-				buf = append(buf, c)
-			}
-		case (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
-			size, ok = 2, true // U+0400..U+047F: Cyrillic letters
-			b0, b1 := foldCyrillic(c, text[i+1])
-			buf = append(buf, b0, b1)
-		default:
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if ok = unicode.IsLetter(r) || unicode.IsDigit(r); ok {
-				if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
-					buf = utf8.AppendRune(buf, l)
-				} else {
-					buf = append(buf, text[i:i+size]...)
-				}
-			}
+		if size, ok := wordRuneAt(text, i); !ok {
+			i += size
+			continue
 		}
-		switch {
-		case ok && start < 0:
-			start = i
-		case !ok && start >= 0 && text[i] == '-' && i+1 < len(text) && isWordRuneAt(text, i+1):
-			buf = append(buf, '-') // an inner hyphen: "казахско-мексиканского"
-		case !ok && start >= 0:
-			s.addWord(text, prevEnd, start, i)
-			prevEnd, start = i, -1
+		// A word: fold runes until one that is neither a letter, a digit nor an inner hyphen.
+		start, hyphen := i, false
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if l := asciiFold[c]; l != 0 {
+					buf[n] = l
+					n++
+					i++
+					continue
+				}
+				if c == '-' && i+1 < len(text) && isWordRuneAt(text, i+1) {
+					buf[n] = '-' // "казахско-мексиканского"
+					n++
+					i++
+					hyphen = true
+					continue
+				}
+				break
+			}
+			if (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				buf[n], buf[n+1] = foldCyrillic(c, text[i+1])
+				n += 2
+				i += 2
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+				utf8.EncodeRune(buf[n:], l)
+			} else {
+				copy(buf[n:], text[i:i+size])
+			}
+			n += size
+			i += size
 		}
-		i += size
+		w := word{start: start, end: i, hyphen: hyphen}
+		w.joined, w.sentenceStart = gapKind(text, prevEnd, start)
+		s.words = append(s.words, w)
+		prevEnd = i
 	}
-	if start >= 0 {
-		s.addWord(text, prevEnd, start, len(text))
-	}
-	s.buf = buf
-	folded := string(buf)
+	folded := string(buf[:n])
 	s.folds = s.folds[:0]
 	at := 0
 	for _, w := range s.words {
@@ -103,14 +115,33 @@ func (s *scan) reset(text string) {
 	}
 }
 
-func (s *scan) addWord(text string, prevEnd, start, end int) {
-	w := word{start: start, end: end}
-	w.joined, w.sentenceStart = gapKind(text, prevEnd, start)
-	s.words = append(s.words, w)
-}
+// asciiFold maps ASCII letters and digits to their folded form and everything else to 0.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 // textOf returns word i as written.
 func (s *scan) textOf(i int) string { return s.text[s.words[i].start:s.words[i].end] }
+
+// wordRuneAt returns the size of the rune at text[i] and whether it is a letter or digit.
+// ASCII and Cyrillic take the fast path.
+func wordRuneAt(text string, i int) (size int, ok bool) {
+	c := text[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return 1, asciiFold[c] != 0
+	case (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+		return 2, true // U+0400..U+047F: Cyrillic letters
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return size, unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // isWordRuneAt reports whether the rune at text[i] is a letter or digit.
 func isWordRuneAt(text string, i int) bool {
@@ -249,10 +280,10 @@ func isLanguageWord(fold string) bool {
 // part of word i, for compounds the gazetteer does not list whole ("российско-казахстанских",
 // "Россия-НАТО"), until yield returns false. It does nothing for a word without a hyphen.
 func (s *scan) hyphenParts(i int, yield func(start, end int) bool) {
-	text := s.textOf(i)
-	if strings.IndexByte(text, '-') < 0 {
+	if !s.words[i].hyphen {
 		return
 	}
+	text := s.textOf(i)
 	start := 0
 	for j := 0; j <= len(text); j++ {
 		if j == len(text) || text[j] == '-' {

@@ -25,6 +25,7 @@ type CountryName struct {
 	Genitive   string   // Russian name in the genitive, "Казахстана" ("МИД Казахстана")
 	Aliases    []string // other Russian and Latin names and abbreviations: "РК", "Qazaqstan"
 	Adjectives []string // adjective stems ("казахстанск", "казахск") and compound prefixes ("франко-")
+	forms      []string // case forms the rules miss ("Египта"), indexed as written
 	ambiguous  bool     // a name that is also a common word ("Того", "Чад")
 	ignored    bool     // listed for lookups but not a country mention in text (Антарктида)
 }
@@ -60,7 +61,7 @@ type countryPhrase struct {
 // adjective means a kind of thing ("итальянская забастовка", "шведский стол").
 var notCountries = []string{
 	"Латинская Америка", "Южная Америка", "Северная Америка", "Центральная Америка",
-	"Индийский океан", "Новая Англия", "Мексиканский залив",
+	"Индийский океан", "Новая Англия", "Мексиканский залив", "Новая Гвинея",
 	"Великая Китайская стена", "Китайская стена", "китайский квартал", "китайская грамота",
 	"итальянская забастовка", "швейцарская система", "шведский стол", "американские горки",
 	"немецкая овчарка", "голландский сыр", "испанский стыд", "французский поцелуй",
@@ -108,10 +109,12 @@ func buildCountries(tsv string) *countryIndex {
 		for len(f) < 7 {
 			f = append(f, "")
 		}
+		aliases, forms := splitAliases(f[4])
 		c := CountryName{
 			Code: f[0], Name: f[1], NameEn: f[2], Genitive: cmp.Or(f[6], genitive(f[1])),
-			Aliases:    splitList(f[4]),
+			Aliases:    aliases,
 			Adjectives: splitList(f[5]),
+			forms:      forms,
 			ambiguous:  strings.Contains(f[3], "a"),
 			ignored:    strings.Contains(f[3], "x"),
 		}
@@ -126,6 +129,9 @@ func buildCountries(tsv string) *countryIndex {
 	for _, c := range ix.list {
 		for _, a := range c.Aliases {
 			ix.addName(c, a)
+		}
+		for _, form := range c.forms {
+			ix.addWord(Fold(form), CountryWord{Code: c.Code, Ambiguous: c.ambiguous, Ignored: c.ignored})
 		}
 	}
 	for _, c := range ix.list {
@@ -158,21 +164,30 @@ func splitList(s string) []string {
 	return strings.Split(s, ";")
 }
 
+// splitAliases splits a list of aliases, where a "!" marks a case form to index as written
+// rather than a name to inflect.
+func splitAliases(s string) (aliases, forms []string) {
+	for _, a := range splitList(s) {
+		if form, ok := strings.CutPrefix(a, "!"); ok {
+			forms = append(forms, form)
+		} else {
+			aliases = append(aliases, a)
+		}
+	}
+	return aliases, forms
+}
+
 // addName indexes one name or alias of c in every form text may use.
 func (ix *countryIndex) addName(c CountryName, name string) {
-	exact, inflect := strings.CutPrefix(name, "!")
-	inflect = !inflect
 	switch {
-	case isAbbreviation(exact):
-		ix.abbrs[exact] = c.Code
-	case isLatin(exact):
-		ix.latin[Fold(exact)] = c.Code
-	case len(nameWords(exact)) > 1:
-		ix.addPhrase(c.Code, exact)
-	case !inflect:
-		ix.addWord(Fold(exact), CountryWord{Code: c.Code, Ambiguous: c.ambiguous, Ignored: c.ignored})
+	case isAbbreviation(name):
+		ix.abbrs[name] = c.Code
+	case isLatin(name):
+		ix.latin[Fold(name)] = c.Code
+	case len(nameWords(name)) > 1:
+		ix.addPhrase(c.Code, name)
 	default:
-		for _, form := range nounForms(Fold(exact), false) {
+		for _, form := range nounForms(Fold(name), false) {
 			ix.addWord(form, CountryWord{Code: c.Code, Ambiguous: c.ambiguous, Ignored: c.ignored})
 		}
 	}

@@ -1,6 +1,9 @@
 package ru
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLookupCountry(t *testing.T) {
 	for word, want := range map[string]string{
@@ -39,6 +42,26 @@ func TestCountryByCode(t *testing.T) {
 	for code, want := range map[string]string{"KZ": "Казахстана", "FR": "Франции", "MK": "Северной Македонии", "US": "США", "BY": "Беларуси", "KR": "Южной Кореи", "PL": "Польши", "IL": "Израиля"} {
 		if got := CountryGenitive(code); got != want {
 			t.Errorf("CountryGenitive(%s) = %q, want %q", code, got, want)
+		}
+	}
+}
+
+func TestCountriesTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range Countries() {
+		if len(c.Code) != 2 || seen[c.Code] || c.Name == "" || c.NameEn == "" || c.Genitive == "" {
+			t.Errorf("bad or duplicate entry %+v", c)
+		}
+		seen[c.Code] = true
+		for _, a := range append(c.Aliases, c.Adjectives...) {
+			if a == "" || strings.ContainsAny(a, "!\t") {
+				t.Errorf("%s: bad alias or adjective %q", c.Code, a)
+			}
+		}
+	}
+	for _, o := range Orgs() {
+		if o.Key == "" || o.Name == "" || o.NameEn == "" {
+			t.Errorf("bad organisation %+v", o)
 		}
 	}
 }

@@ -242,41 +242,72 @@ func NameLemmas(word string, part NamePart, g Gender, c Case) []string {
 // wordLemmas inverts one word without hyphens.
 func wordLemmas(word string, part NamePart, g Gender, c Case, firstOfMany bool) []string {
 	pr := &nameRules[part]
-	folded := Fold(word)
+	folded := foldName(word)
+	if len(folded) != len(word) {
+		return nil // a letter whose lower case has another length: not a Russian name
+	}
 	var out []string
-	for n := 0; n <= pr.maxAdd && n <= len(folded); n++ {
+	add := func(fcand, cand string, r *nameRule) {
+		if pr.findRule(fcand, g, firstOfMany) == r && !containsString(out, cand) {
+			out = append(out, cand)
+		}
+	}
+	for n := 0; n <= pr.maxAdd && n < len(folded); n++ {
 		if n > 0 && !utf8.RuneStart(folded[len(folded)-n]) {
 			continue
 		}
-		entries := pr.inverse[folded[len(folded)-n:]]
-		for _, e := range entries {
+		for _, e := range pr.inverse[folded[len(folded)-n:]] {
 			if e.c != c || (e.rule.gender != genderAny && e.rule.gender != uint8(g)) {
 				continue
 			}
-			base := word[:len(word)-n]
-			if base == "" {
+			base, fbase := word[:len(word)-n], folded[:len(folded)-n]
+			cut := e.rule.mods[c-1].cut
+			if cut == 0 {
+				add(fbase, base, e.rule) // the tail is the same whatever the test
 				continue
 			}
-			cut := e.rule.mods[c-1].cut
 			for _, t := range e.rule.tests {
 				tail := lastRunes(t, cut)
-				if tail == "" && cut > 0 {
+				if tail == "" {
 					continue
 				}
-				cand := base + tail
-				if !hasFoldSuffix(cand, t, e.rule.whole) {
+				fcand := fbase + tail
+				if e.rule.whole && fcand != t || !e.rule.whole && !strings.HasSuffix(fcand, t) {
 					continue
 				}
-				if pr.findRule(Fold(cand), g, firstOfMany) != e.rule {
-					continue
-				}
-				if !containsString(out, cand) {
-					out = append(out, cand)
-				}
+				add(fcand, base+tail, e.rule)
+			}
+		}
+	}
+	// Petrovich drops the fleeting vowel of every surname in -ок/-ец ("Мердок" → "Мердка"),
+	// which foreign names keep ("Мердока"): accept the plain masculine endings too.
+	if g == Male && part != MiddleName {
+		if stem, ok := strings.CutSuffix(word, plainMasculine[c]); ok && stem != "" && plainMasculine[c] != "" {
+			if r, _ := utf8.DecodeLastRuneInString(foldName(stem)); strings.ContainsRune("бвгджзклмнпрстфхцчшщ", r) && !containsString(out, stem) {
+				out = append(out, stem)
+			}
+		}
+		// After ж, ш, ч, щ, ц the instrumental is spelt -ем: "Джорджем".
+		if stem, ok := strings.CutSuffix(word, "ем"); ok && c == Instrumental && stem != "" {
+			if r, _ := utf8.DecodeLastRuneInString(foldName(stem)); strings.ContainsRune("жшчщц", r) && !containsString(out, stem) {
+				out = append(out, stem)
 			}
 		}
 	}
 	return out
+}
+
+// plainMasculine holds the endings of a masculine name in a hard consonant, by case.
+var plainMasculine = [...]string{Genitive: "а", Dative: "у", Accusative: "а", Instrumental: "ом", Prepositional: "е"}
+
+// foldName is Fold without an allocation for a word that is already folded.
+func foldName(s string) string {
+	for _, r := range s {
+		if r == 'ё' || unicode.IsUpper(r) {
+			return Fold(s)
+		}
+	}
+	return s
 }
 
 // lastRunes returns the last n runes of s, or "" when s is shorter.
@@ -290,14 +321,6 @@ func lastRunes(s string, n int) string {
 		end -= size
 	}
 	return s[end:]
-}
-
-func hasFoldSuffix(s, suffix string, whole bool) bool {
-	f := Fold(s)
-	if whole {
-		return f == suffix
-	}
-	return strings.HasSuffix(f, suffix)
 }
 
 func containsString(list []string, s string) bool {

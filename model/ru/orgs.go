@@ -58,8 +58,9 @@ func buildOrgs(tsv string) *orgIndex {
 		for len(f) < 5 {
 			f = append(f, "")
 		}
+		aliases, forms := splitAliases(f[4])
 		o := OrgName{
-			Abbr: f[0], Name: f[1], NameEn: f[2], Aliases: splitList(f[4]),
+			Abbr: f[0], Name: f[1], NameEn: f[2], Aliases: aliases,
 			Confirm:  strings.Contains(f[3], "c"),
 			Ministry: strings.Contains(f[3], "m"),
 		}
@@ -77,6 +78,9 @@ func buildOrgs(tsv string) *orgIndex {
 		for _, a := range o.Aliases {
 			ix.addName(i, a)
 		}
+		for _, form := range forms {
+			ix.words[Fold(form)] = i // "МИДа": an abbreviation declined like a noun
+		}
 	}
 	for k := range ix.phrases {
 		slices.SortStableFunc(ix.phrases[k], func(a, b orgPhrase) int { return len(b.words) - len(a.words) })
@@ -86,17 +90,14 @@ func buildOrgs(tsv string) *orgIndex {
 
 // addName indexes one name of organisation i in every form text may use.
 func (ix *orgIndex) addName(i int, name string) {
-	exact, fixed := strings.CutPrefix(name, "!")
-	words := nameWords(exact)
+	words := nameWords(name)
 	switch {
-	case len(words) == 1 && isAbbreviation(exact):
-		ix.abbrs[exact] = i
-	case isLatin(exact):
-		ix.latin[Fold(exact)] = i
-	case len(words) == 1 && fixed:
-		ix.words[Fold(exact)] = i
+	case len(words) == 1 && isAbbreviation(name):
+		ix.abbrs[name] = i
+	case isLatin(name):
+		ix.latin[Fold(name)] = i
 	case len(words) == 1:
-		for _, form := range nounForms(Fold(exact), true) {
+		for _, form := range nounForms(Fold(name), true) {
 			if _, taken := ix.words[form]; !taken {
 				ix.words[form] = i
 			}

@@ -32,6 +32,10 @@ func clean(s string, oneLine bool) string {
 			i++
 			continue
 		}
+		if safeTwoBytes(s, i) {
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
 			return rewrite(s, i, oneLine)
@@ -39,6 +43,14 @@ func clean(s string, oneLine bool) string {
 		i += size
 	}
 	return s
+}
+
+// safeTwoBytes reports whether s[i:] opens with a valid two-byte sequence of a rune that is
+// never unsafe: U+00C0 to U+07FF except U+0600–U+063F (which holds U+061C). Cyrillic text is
+// all such runes, so this skips decoding it rune by rune.
+func safeTwoBytes(s string, i int) bool {
+	c := s[i]
+	return c >= 0xc3 && c <= 0xdf && c != 0xd8 && i+1 < len(s) && s[i+1]&0xc0 == 0x80
 }
 
 // rewrite builds the sanitised copy of s, whose first unsafe character is at byte from.

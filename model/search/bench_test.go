@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/dispatch-news/dispatch/model"
 	"github.com/dispatch-news/dispatch/model/corpusgen"
@@ -45,6 +47,19 @@ func benchIndex(b *testing.B, n int) *Index {
 	return ix
 }
 
+// cpuTime returns the CPU time the process has used. Other processes share this machine's
+// cores, so wall time swings; CPU time per op does not, and on idle cores the wall time of a
+// search spread over them is about CPU time / cores.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func reportCPU(b *testing.B, since time.Duration) {
+	b.ReportMetric(float64(cpuTime()-since)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
 var benchSizes = []int{10_000, 100_000, 1_000_000}
 
 func sizeName(n int) string {
@@ -64,17 +79,21 @@ func BenchmarkNew(b *testing.B) {
 	for _, n := range benchSizes {
 		c := benchCorpus(n)
 		b.Run(sizeName(n), func(b *testing.B) {
+			cpu := cpuTime()
 			for b.Loop() {
 				ix := New(c)
 				b.StopTimer()
 				ix.Ready(context.Background()) // not counted, but not left running either
 				b.StartTimer()
 			}
+			reportCPU(b, cpu) // includes the body index: see Ready
 		})
 		b.Run(sizeName(n)+"/Ready", func(b *testing.B) {
+			cpu := cpuTime()
 			for b.Loop() {
 				New(c).Ready(context.Background())
 			}
+			reportCPU(b, cpu)
 		})
 	}
 }
@@ -108,11 +127,13 @@ func benchKeystrokes(b *testing.B, opt Options) {
 			b.Run(sizeName(n)+"/"+q, func(b *testing.B) {
 				ix := benchIndex(b, n)
 				ctx := context.Background()
+				cpu := cpuTime()
 				for b.Loop() {
 					if _, err := ix.Search(ctx, q, opt); err != nil {
 						b.Fatal(err)
 					}
 				}
+				reportCPU(b, cpu)
 			})
 		}
 	}
@@ -133,9 +154,35 @@ func BenchmarkBodyWord(b *testing.B) {
 	for _, q := range []string{"нейтральности", "нейтральность", "углеродн", "референдуме"} {
 		b.Run("100k/"+q, func(b *testing.B) {
 			ix := benchIndex(b, 100_000)
+			cpu := cpuTime()
 			for b.Loop() {
 				ix.Search(context.Background(), q, Options{Scope: Articles})
 			}
+			reportCPU(b, cpu)
 		})
+	}
+}
+
+// BenchmarkTyping types queries letter by letter through a Searcher, as the search box does;
+// ns/op is per keystroke.
+func BenchmarkTyping(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, typed := range []string{"кошербаев", "kosherbayev", "франция"} {
+			b.Run(sizeName(n)+"/"+typed, func(b *testing.B) {
+				ix := benchIndex(b, n)
+				letters := []rune(typed)
+				cpu := cpuTime()
+				keys := 0
+				for b.Loop() {
+					s := ix.NewSearcher()
+					for i := range letters {
+						s.Search(context.Background(), string(letters[:i+1]), Options{Limit: 50})
+						keys++
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(keys)/1e6, "ms/key")
+				reportCPU(b, cpu)
+			})
+		}
 	}
 }

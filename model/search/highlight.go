@@ -12,8 +12,9 @@ import (
 
 // Highlight returns the rune indexes of label's characters that match q, ascending, for
 // display. Every plain word and qualifier value of q is looked for: as a word start, a stem,
-// a substring, then as letters in order. A Latin query on a Cyrillic label (or the other way
-// round) is shown through the transliteration: "kosh" lights up "Кош" in "Кошербаев".
+// a substring, then as letters in order inside a word. A Latin query on a Cyrillic label (or
+// the other way round) is shown through the transliteration: "kosh" lights up "Кош" in
+// "Кошербаев", "кошербаев" lights up "Kosherbayev".
 func Highlight(q, label string) []int {
 	pq := ParseQuery(q)
 	words := pq.Words
@@ -29,21 +30,26 @@ func Highlight(q, label string) []int {
 	marked := make([]bool, len(runes))
 	folded, runeAt := foldRunes(runes)
 	var lat string
-	var latRune []int32
+	var latAt []int
 	for _, w := range words {
 		wd := newWord(w)
-		if !wd.latin {
-			markMatch(marked, folded, runeAt, string(wd.cyr), string(wd.stem))
+		if !wd.latin && markMatch(marked, folded, runeAt, string(wd.cyr), string(wd.stem)) {
 			continue
 		}
-		if lat == "" {
-			lat, latRune = ru.LatinKeyRunes(label)
+		// Through the transliteration: a Latin query, or a Cyrillic one on a Latin label.
+		if latAt == nil {
+			key, runeOf := ru.LatinKeyRunes(label)
+			lat = key
+			latAt = make([]int, len(runeOf))
+			for i, r := range runeOf {
+				latAt[i] = int(r)
+			}
 		}
-		var at []int
-		for _, r := range latRune {
-			at = append(at, int(r))
+		q := wd.lat
+		if !wd.latin {
+			q = appendLatinKey(nil, w)
 		}
-		markMatch(marked, lat, at, string(wd.lat), "")
+		markMatch(marked, lat, latAt, string(q), "")
 	}
 	var out []int
 	for i, m := range marked {
@@ -76,28 +82,33 @@ func foldRunes(runes []rune) (string, []int) {
 // the first occurrence at a word start, else the stem at a word start, else any occurrence,
 // else q's letters in order inside one word (positions from sahilm/fuzzy, whose byte offsets
 // at converts to runes).
-func markMatch(marked []bool, text string, at []int, q, stem string) {
+func markMatch(marked []bool, text string, at []int, q, stem string) bool {
+	// mark marks the runes from the one byte start came from to the one of its last byte, so
+	// letters the Latin key dropped inside a match (the y of "bayev") are marked too.
 	mark := func(start, n int) {
-		for b := start; b < start+n && b < len(at); b++ {
-			marked[at[b]] = true
+		if n <= 0 || start >= len(at) {
+			return
+		}
+		for r := at[start]; r <= at[min(start+n, len(at))-1]; r++ {
+			marked[r] = true
 		}
 	}
 	if q == "" {
-		return
+		return false
 	}
 	if i := wordStart(text, q); i >= 0 {
 		mark(i, len(q))
-		return
+		return true
 	}
 	if stem != "" {
 		if i := wordStart(text, stem); i >= 0 {
 			mark(i, len(stem))
-			return
+			return true
 		}
 	}
 	if i := strings.Index(text, q); i >= 0 {
 		mark(i, len(q))
-		return
+		return true
 	}
 	// Letters in order inside one word that starts with q's first letter, as search matches.
 	first, _ := utf8.DecodeRuneInString(q)
@@ -116,7 +127,7 @@ func markMatch(marked []bool, text string, at []int, q, stem string) {
 					_, n := utf8.DecodeRuneInString(text[start+b:])
 					mark(start+b, n)
 				}
-				return
+				return true
 			}
 		}
 		_, n := utf8.DecodeRuneInString(text[end:])
@@ -126,9 +137,10 @@ func markMatch(marked []bool, text string, at []int, q, stem string) {
 	for n := len(q) - 1; n >= 3; n-- {
 		if i := wordStart(text, q[:n]); i >= 0 {
 			mark(i, n)
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // wordStart returns the byte offset of the first occurrence of q in text that starts a word,

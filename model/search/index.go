@@ -39,12 +39,12 @@ const noDay = math.MinInt32
 // background (see Ready), and searches that need it wait for it.
 func New(c *model.Corpus) *Index {
 	ix := &Index{c: c, wordsDone: make(chan struct{})}
+	ix.buildEntities()
+	ix.buildArticles()
 	go func() {
 		ix.words = buildWords(c.Articles)
 		close(ix.wordsDone)
 	}()
-	ix.buildEntities()
-	ix.buildArticles()
 	return ix
 }
 
@@ -121,14 +121,19 @@ func (ix *Index) buildArticles() {
 		if !a.Date.IsZero() {
 			ix.day[i] = int32(a.Date.Unix() / 86400)
 		}
+		add := func(e any) {
+			if n, ok := num[e]; ok { // a ref to an entity the corpus does not list is ignored
+				ix.ents = append(ix.ents, n)
+			}
+		}
 		for _, r := range a.People {
-			ix.ents = append(ix.ents, num[r.Person])
+			add(r.Person)
 		}
 		for _, r := range a.Countries {
-			ix.ents = append(ix.ents, num[r.Country])
+			add(r.Country)
 		}
 		for _, r := range a.Orgs {
-			ix.ents = append(ix.ents, num[r.Organisation])
+			add(r.Organisation)
 		}
 		ix.entsEnd[i] = uint32(len(ix.ents))
 	}

@@ -19,8 +19,9 @@ const (
 	tierExact  // a whole word
 )
 
-// fieldSep separates the fields of one key (an entity's name, Latin name, role ...).
-const fieldSep = '\n'
+// fieldSep separates the fields of one key (an entity's name, Latin name, role ...). Matches
+// never cross a word, so a space does.
+const fieldSep = ' '
 
 // appendKey appends the search form of s to dst: letters and digits lower-cased with ё as е,
 // every run of other characters one space.
@@ -121,41 +122,17 @@ func (t *keyTable) match(i int, w *word) uint8 {
 		return tierNone
 	}
 	if w.latin {
-		return matchKey(t.latKey(i), w.lat)
+		return matchKey(t.latKey(i), w.latP, w.latSp)
 	}
 	key := t.cyrKey(i)
 	tier := uint8(tierNone)
 	if t.mask[i]&w.cyrMask == w.cyrMask {
-		tier = matchKey(key, w.cyr)
+		tier = matchKey(key, w.cyrP, w.cyrSp)
 	}
 	if w.stem != nil && tier < tierExact {
-		tier = max(tier, stemTier(key, w.stem))
+		tier = max(tier, stemTier(key, w.stemP, w.stemSp))
 	}
 	return tier
-}
-
-// maxEnding is the longest Russian case ending, in bytes (three Cyrillic letters: -ами, -ого).
-const maxEnding = 6
-
-// stemTier returns tierExact when a word of key is stem plus at most a case ending (the same
-// word in another case: Франции finds Франция), tierStem when a longer word starts with stem,
-// and tierNone otherwise.
-func stemTier(key, stem []byte) uint8 {
-	best := uint8(tierNone)
-	for off := 0; ; {
-		i := bytes.Index(key[off:], stem)
-		if i < 0 {
-			return best
-		}
-		i += off
-		if i == 0 || isSep(key[i-1]) {
-			if wordLen(key[i:])-len(stem) <= maxEnding {
-				return tierExact
-			}
-			best = tierStem
-		}
-		off = i + 1
-	}
 }
 
 // letterMask sets one bit per letter or digit class in key: Russian letters 0–31, Latin
@@ -194,32 +171,77 @@ func runeBit(r rune) uint64 {
 	return 0
 }
 
-func isSep(c byte) bool { return c == ' ' || c == fieldSep }
+func isSep(c byte) bool { return c == ' ' }
 
 // matchKey returns the best tier at which q matches key: a whole word, a word prefix, a
-// substring, or its letters in order from a word start within one field.
-func matchKey(key, q []byte) uint8 {
+// substring, or its letters in order inside a word from its start. sq is " "+q: looking for
+// word starts directly takes a few searches where walking every occurrence of q takes many.
+func matchKey(key []byte, qp, sq pattern) uint8 {
+	q := qp.b
+	if len(q) == 0 {
+		return tierNone
+	}
 	best := uint8(tierNone)
+	if bytes.HasPrefix(key, q) {
+		if len(q) == len(key) || isSep(key[len(q)]) {
+			return tierExact
+		}
+		best = tierPrefix
+	}
 	for off := 0; ; {
-		i := bytes.Index(key[off:], q)
+		i := sq.index(key[off:])
 		if i < 0 {
 			break
 		}
-		i += off
-		if i == 0 || isSep(key[i-1]) {
-			if end := i + len(q); end == len(key) || isSep(key[end]) {
-				return tierExact
-			}
-			best = tierPrefix
-		} else if best < tierSubstr {
-			best = tierSubstr
+		start := off + i + 1
+		if end := start + len(q); end == len(key) || isSep(key[end]) {
+			return tierExact
 		}
-		off = i + 1
+		best = tierPrefix
+		off = start
 	}
-	if best == tierNone && subsequence(key, q) {
-		best = tierSubseq
+	switch {
+	case best != tierNone:
+		return best
+	case qp.index(key) >= 0:
+		return tierSubstr
+	case subsequence(key, q):
+		return tierSubseq
 	}
-	return best
+	return tierNone
+}
+
+// maxEnding is the longest Russian case ending, in bytes (three Cyrillic letters: -ами, -ого).
+const maxEnding = 6
+
+// stemTier returns tierExact when a word of key is stem plus at most a case ending (the same
+// word in another case: Франции finds Франция), tierStem when a longer word starts with stem,
+// and tierNone otherwise. ssp is " "+stem.
+func stemTier(key []byte, sp, ssp pattern) uint8 {
+	stem := sp.b
+	best := uint8(tierNone)
+	at := func(start int) uint8 {
+		if wordLen(key[start:])-len(stem) <= maxEnding {
+			return tierExact
+		}
+		return tierStem
+	}
+	if bytes.HasPrefix(key, stem) {
+		if best = at(0); best == tierExact {
+			return best
+		}
+	}
+	for off := 0; ; {
+		i := ssp.index(key[off:])
+		if i < 0 {
+			return best
+		}
+		start := off + i + 1
+		if best = max(best, at(start)); best == tierExact {
+			return best
+		}
+		off = start
+	}
 }
 
 // subsequence reports whether q's letters appear in order inside one word of key, the
@@ -230,19 +252,20 @@ func subsequence(key, q []byte) bool {
 		return false // one letter: substring already said no
 	}
 	first, rest := q[:n], q[n:]
-	for off := 0; ; {
-		i := bytes.Index(key[off:], first)
+	var sfirst [8]byte
+	sfirst[0] = ' '
+	copy(sfirst[1:], first)
+	for start := 0; start < len(key); {
+		if bytes.HasPrefix(key[start:], first) && inOrder(key[start+n:start+wordLen(key[start:])], rest) {
+			return true
+		}
+		i := bytes.Index(key[start+1:], sfirst[:n+1])
 		if i < 0 {
 			return false
 		}
-		i += off
-		if i == 0 || isSep(key[i-1]) {
-			if inOrder(key[i+n:i+wordLen(key[i:])], rest) {
-				return true
-			}
-		}
-		off = i + n
+		start += 1 + i + 1
 	}
+	return false
 }
 
 // wordLen returns the length of the word key starts with.

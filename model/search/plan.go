@@ -14,6 +14,8 @@ type word struct {
 	cyr   []byte // key form: lower case, ё as е
 	lat   []byte // loose Latin form (ru.LatinKey)
 	stem  []byte // Russian stem when shorter than cyr, to match other case forms
+	// The forms to find, alone and after a space (at word starts).
+	cyrP, cyrSp, latP, latSp, stemP, stemSp pattern
 	latin bool   // no Cyrillic in the word: match Latin keys
 	// mask holds the letters every match needs (of the stem when there is one); cyrMask
 	// those of the whole word.
@@ -41,14 +43,17 @@ func newWord(w string) *word {
 			typed = typed[:len(typed)-1]
 		}
 		wd.lat = appendLatinKey(nil, typed)
+		wd.latP, wd.latSp = newPattern(wd.lat), newPattern(append([]byte{' '}, wd.lat...))
 		wd.mask = letterMask(wd.lat)
 		return wd
 	}
+	wd.cyrP, wd.cyrSp = newPattern(wd.cyr), newPattern(append([]byte{' '}, wd.cyr...))
 	wd.cyrMask = letterMask(wd.cyr)
 	wd.mask = wd.cyrMask
 	if utf8.RuneCountInString(w) >= 4 {
 		if s := russian.Stem(w, true); len(s) < len(w) && utf8.RuneCountInString(s) >= minPrefix {
 			wd.stem = []byte(s)
+			wd.stemP, wd.stemSp = newPattern(wd.stem), newPattern(append([]byte{' '}, wd.stem...))
 			wd.mask = letterMask(wd.stem)
 		}
 	}
@@ -76,6 +81,8 @@ type plan struct {
 	// Date bounds in days since 1970, when set.
 	dated        bool
 	since, until int32
+
+	matched []uint32 // after a scan: the matching articles, ascending
 }
 
 func (ix *Index) plan(ctx context.Context, q Query, scope Scope, res *Results) (*plan, error) {
@@ -207,7 +214,6 @@ func (p *plan) entities(k Kind, all bool) []Hit {
 		return nil
 	}
 	var hits []Hit
-	maxScore := 0
 	for e := lo; e < hi; e++ {
 		score, fields := 0, Field(0)
 		ok := true
@@ -232,10 +238,18 @@ func (p *plan) entities(k Kind, all bool) []Hit {
 		}
 		if ok {
 			hits = append(hits, Hit{Kind: k, Index: e - lo, Score: score, Fields: fields})
-			maxScore = max(maxScore, score)
 		}
 	}
-	// Best first; ties stay in corpus order (most articles first).
+	return hits
+}
+
+// rankHits orders entity hits best first; ties keep their order (kind, then corpus order:
+// most articles first).
+func rankHits(hits []Hit) []Hit {
+	maxScore := 0
+	for _, h := range hits {
+		maxScore = max(maxScore, h.Score)
+	}
 	return countingSort(hits, maxScore, func(h Hit) int { return h.Score })
 }
 

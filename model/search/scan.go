@@ -71,35 +71,44 @@ func (p *plan) match(i int) (score int, fields Field, ok bool) {
 	return score, fields, true
 }
 
-// scanArticles collects the matching articles on every core, chunk by chunk in corpus order.
-// With stopAfter > 0 it takes no new chunk once that many articles matched, and reports
-// whether it stopped before the end.
-func (p *plan) scanArticles(ctx context.Context, stopAfter int) ([]artHit, bool, error) {
+// scanArticles collects the matching articles on every core, chunk by chunk in corpus order:
+// all articles, or only the candidates when cand is not nil. With stopAfter > 0 it takes no
+// new chunk once that many articles matched, and reports whether it stopped before the end.
+func (p *plan) scanArticles(ctx context.Context, stopAfter int, cand []uint32) ([]artHit, bool, error) {
 	n := len(p.ix.c.Articles)
-	chunks := make([][]artHit, (n+chunk-1)/chunk)
+	if cand != nil {
+		n = len(cand)
+	}
+	// One buffer: chunk c fills buf[c*chunk:] and counts its hits; no allocation per chunk.
+	buf := make([]artHit, n)
+	counts := make([]int, (n+chunk-1)/chunk)
 	var next, found atomic.Int64
 	var stop atomic.Bool
 	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(chunks))
+	workers := min(runtime.GOMAXPROCS(0), len(counts))
 	for range workers {
 		wg.Go(func() {
 			for !stop.Load() {
 				c := int(next.Add(1) - 1)
-				if c >= len(chunks) {
+				if c >= len(counts) {
 					return
 				}
 				if ctx.Err() != nil {
 					stop.Store(true)
 					return
 				}
-				var hits []artHit
-				for i := c * chunk; i < min((c+1)*chunk, n); i++ {
+				out := buf[c*chunk : c*chunk]
+				for k := c * chunk; k < min((c+1)*chunk, n); k++ {
+					i := k
+					if cand != nil {
+						i = int(cand[k])
+					}
 					if score, fields, ok := p.match(i); ok {
-						hits = append(hits, artHit{uint32(i), uint16(min(score, 1<<16-1)), fields})
+						out = append(out, artHit{uint32(i), uint16(min(score, 1<<16-1)), fields})
 					}
 				}
-				chunks[c] = hits
-				if stopAfter > 0 && found.Add(int64(len(hits))) >= int64(stopAfter) {
+				counts[c] = len(out)
+				if stopAfter > 0 && found.Add(int64(len(out))) >= int64(stopAfter) {
 					stop.Store(true)
 				}
 			}
@@ -109,17 +118,13 @@ func (p *plan) scanArticles(ctx context.Context, stopAfter int) ([]artHit, bool,
 	if err := ctx.Err(); err != nil {
 		return nil, false, err
 	}
-	// Every chunk handed out was finished, so the scanned ones are a prefix.
-	taken := min(int(next.Load()), len(chunks))
-	total := 0
-	for _, c := range chunks[:taken] {
-		total += len(c)
+	// Every chunk handed out was finished, so the scanned ones are a prefix: pack them.
+	taken := min(int(next.Load()), len(counts))
+	hits := buf[:0]
+	for c, k := range counts[:taken] {
+		hits = append(hits, buf[c*chunk:c*chunk+k]...)
 	}
-	hits := make([]artHit, 0, total)
-	for _, c := range chunks[:taken] {
-		hits = append(hits, c...)
-	}
-	return hits, taken < len(chunks), nil
+	return hits, taken < len(counts), nil
 }
 
 // rankArticles orders hits best first, newest first among equals (the corpus order).

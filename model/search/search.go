@@ -24,6 +24,9 @@ const (
 
 // String names the kind as results show it.
 func (k Kind) String() string {
+	if k > Org {
+		return "unknown"
+	}
 	return [...]string{"article", "person", "country", "org"}[k]
 }
 
@@ -109,10 +112,17 @@ func (ix *Index) Search(ctx context.Context, q string, opt Options) (*Results, e
 
 // SearchQuery is Search for a query already parsed from text.
 func (ix *Index) SearchQuery(ctx context.Context, text string, pq Query, opt Options) (*Results, error) {
+	res, _, err := ix.search(ctx, text, pq, opt, nil)
+	return res, err
+}
+
+// search runs a query, scanning only the articles in cand when it is not nil (a superset of
+// the matches, from a Searcher), and returns the plan it ran.
+func (ix *Index) search(ctx context.Context, text string, pq Query, opt Options, cand []uint32) (*Results, *plan, error) {
 	res := &Results{Query: text, Problems: slices.Clone(pq.Problems)}
 	s, err := ix.plan(ctx, pq, opt.Scope, res)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	var ents []Hit
@@ -121,21 +131,26 @@ func (ix *Index) SearchQuery(ctx context.Context, text string, pq Query, opt Opt
 			ents = append(ents, s.entities(k, opt.Scope == All)...)
 		}
 	}
+	ents = rankHits(ents)
 	var arts []artHit
 	if opt.Scope == All || opt.Scope == Articles {
 		limit := 0
 		if opt.FirstScreen {
 			limit = opt.Limit
 		}
-		arts, res.Partial, err = s.scanArticles(ctx, limit)
+		arts, res.Partial, err = s.scanArticles(ctx, limit, cand)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		s.matched = make([]uint32, len(arts))
+		for i, a := range arts {
+			s.matched[i] = a.index
 		}
 		rankArticles(arts)
 	}
 	res.Total = len(ents) + len(arts)
 	res.Hits = merge(ents, arts, opt.Limit)
-	return res, nil
+	return res, s, nil
 }
 
 func scopeOf(k Kind) Scope {

@@ -1,0 +1,326 @@
+package extract
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/ru"
+	"github.com/dispatch-news/dispatch/seeds"
+)
+
+// seedArticles reads the embedded seed files into articles the way a plain file without a
+// header reads: the first line is the title, every other non-empty line a paragraph.
+func seedArticles(t testing.TB) []*model.Article {
+	t.Helper()
+	files, err := fs.Glob(seeds.FS, "*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seed files: %v", err)
+	}
+	var articles []*model.Article
+	for _, f := range files {
+		b, err := fs.ReadFile(seeds.FS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := &model.Article{ID: f}
+		for i, line := range strings.Split(string(b), "\n") {
+			line = strings.TrimSpace(line)
+			switch {
+			case line == "":
+			case i == 0:
+				a.Title = line
+			default:
+				a.Blocks = append(a.Blocks, model.Block{Kind: model.Paragraph, Text: line})
+			}
+		}
+		articles = append(articles, a)
+	}
+	return articles
+}
+
+// peopleOf runs the people finder alone on a title and paragraphs.
+func peopleOf(texts ...string) ([]model.PersonRef, []model.Mention) {
+	return findPeople(texts, nil)
+}
+
+func names(refs []model.PersonRef) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.Name
+	}
+	return out
+}
+
+func TestFindPeopleSeeds(t *testing.T) {
+	found := map[string]model.PersonRef{}
+	for _, a := range seedArticles(t) {
+		Annotate(a)
+		for _, r := range a.People {
+			found[r.Name] = r
+		}
+	}
+	want := []string{
+		"Ермек Кошербаев", "Рафаэль Гросси", "Сергей Лавров", "Мария Захарова",
+		"Касым-Жомарт Токаев", "Владимир Путин", "Алексей Бородавкин", "Сатыбалды Буршаков",
+		"Тимчо Муцунски", "Барлыбай Садыков", "Лайнус Нтигаи", "Джон Варари", "Суджата Котамраджу",
+		"Алмурат Турганбеков", "Анибал Гомес Толедо", "Бейбут Атамкулов", "Бобир Исламов",
+		"Мухтар Тлеуберди", "Ангелос Сиригос", "Алибек Куантыров", "Бакыт Дюсенбаев",
+		"Алешка Симкич", "Талгат Шалданбай", "Муса Маайта", "Валихан Туреханов",
+		"Абдурахмон Абдурахмонзода", "Алтай Абибуллаев", "Александр Арсенович", "Азамат Абдраимов",
+		"Жалгас Адилбаев", "Марибель Мартинес Руис", "Шахрат Нурышев", "Цзян Хуэй", "Адиль Турсунов",
+		"Лиза Селнес", "Мортен Колбьёрнсен", "Йон Бликра", "Ержан Елекеев", "Тарик Аль-Руми",
+		"Ержан Кистафин", "Мусадик Масуд Малик", "Нурымбет Сактаганов", "Сильван Гиоге",
+	}
+	for _, name := range want {
+		if _, ok := found[name]; !ok {
+			t.Errorf("seeds: %s not found", name)
+		}
+	}
+	// Nothing a reader would not call a person.
+	for name := range found {
+		if !slices.Contains(want, name) && name != "Валерий Шарифулин" && name != "Токаев" {
+			t.Errorf("seeds: unexpected person %q", name)
+		}
+	}
+	k := found["Ермек Кошербаев"]
+	if k.Latin != "Yermek Kosherbayev" || k.Key != "ермек кошербаев" {
+		t.Errorf("Кошербаев: Latin %q, Key %q", k.Latin, k.Key)
+	}
+}
+
+func TestFindPeopleSeedRolesAndMentions(t *testing.T) {
+	for _, a := range seedArticles(t) {
+		Annotate(a)
+		for _, r := range a.People {
+			n := 0
+			for _, m := range a.Mentions {
+				if m.Kind != model.KindPerson || m.Key != r.Key {
+					continue
+				}
+				n++
+				// Each span covers a capitalised word of its block.
+				text := a.BlockText(m.Block)
+				if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+					t.Fatalf("%s: bad span %+v for %s", a.ID, m.Span, r.Name)
+				}
+				if s := text[m.Start:m.End]; strings.ToLower(s) == s {
+					t.Errorf("%s: span %q for %s is not a name", a.ID, s, r.Name)
+				}
+			}
+			if n != r.Mentions {
+				t.Errorf("%s: %s has Mentions %d but %d mention spans", a.ID, r.Name, r.Mentions, n)
+			}
+		}
+		if !strings.HasPrefix(a.ID, "000") {
+			continue
+		}
+		if r := refNamed(a.People, "Ермек Кошербаев"); r == nil || r.Role != "министр иностранных дел РК" || r.Mentions != 2 {
+			t.Errorf("000: Кошербаев ref %+v", r)
+		}
+	}
+}
+
+func refNamed(refs []model.PersonRef, name string) *model.PersonRef {
+	for i := range refs {
+		if refs[i].Name == name {
+			return &refs[i]
+		}
+	}
+	return nil
+}
+
+func TestFindPeopleInflected(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Министр провел переговоры с Ермеком Кошербаевым в Вене.", "Ермек Кошербаев"},
+		{"Посол встретился с председателем комиссии Мусой Маайта.", "Муса Маайта"},
+		{"Посол встретился с членами делегации Лизой Селнес и другими.", "Лиза Селнес"},
+		{"Прибыла делегация во главе с послом ЕС Алешкой Симкич.", "Алешка Симкич"},
+		{"Он встретился с генеральным директором Анибалом Гомесом Толедо.", "Анибал Гомес Толедо"},
+		{"Визит президента Касым-Жомарта Токаева начнется во вторник.", "Касым-Жомарт Токаев"},
+		{"На брифинге выступила официальный представитель МИД Мария Захарова.", "Мария Захарова"},
+		{"Журналисты спросили Марию Захарову о визите.", "Мария Захарова"},
+		{"Глава ведомства встретился с Сергеем Захаровым.", "Сергей Захаров"},
+		{"Посол обсудил планы с мэром Марибора Александром Арсеновичем.", "Александр Арсенович"},
+		{"Встреча с министром Тимчо Муцунски прошла в Скопье.", "Тимчо Муцунски"},
+		{"Генсек APSCO Цзян Хуэй посетил Астану.", "Цзян Хуэй"},
+		{"Памятник Юрию Долгорукому стоит в центре.", "Юрий Долгорукий"},
+		{"Соратники Алексея Навального провели акцию.", "Алексей Навальный"},
+		{"Письмо подписал Владимир Владимирович Путин.", "Владимир Владимирович Путин"},
+	} {
+		refs, _ := peopleOf(tc.text)
+		if !slices.Contains(names(refs), tc.want) {
+			t.Errorf("%q: people %q, want %q", tc.text, names(refs), tc.want)
+		}
+	}
+}
+
+func TestFindPeopleRoles(t *testing.T) {
+	for _, tc := range []struct{ text, name, role string }{
+		{"В Вене министр иностранных дел РК Ермек Кошербаев провел встречу.", "Ермек Кошербаев", "министр иностранных дел РК"},
+		{"Он встретился с послом Казахстана в Словении Алтаем Абибуллаевым.", "Алтай Абибуллаев", "посол Казахстана в Словении"},
+		{"Об этом сообщила официальный представитель МИД РФ Мария Захарова.", "Мария Захарова", "официальный представитель МИД РФ"},
+		{"Встреча заместителя министра иностранных дел Алибека Куантырова прошла в Астане.", "Алибек Куантыров", "заместитель министра иностранных дел"},
+		{"Он провел встречу с чрезвычайным и полномочным послом Франции Сильваном Гиоге.", "Сильван Гиоге", "чрезвычайный и полномочный посол Франции"},
+		{"Ермек Кошербаев провел встречу в Вене.", "Ермек Кошербаев", ""},
+	} {
+		refs, _ := peopleOf(tc.text)
+		r := refNamed(refs, tc.name)
+		if r == nil {
+			t.Errorf("%q: %s not found in %q", tc.text, tc.name, names(refs))
+			continue
+		}
+		if r.Role != tc.role {
+			t.Errorf("%q: role %q, want %q", tc.text, r.Role, tc.role)
+		}
+	}
+}
+
+func TestFindPeopleSurnameLinks(t *testing.T) {
+	refs, mentions := peopleOf(
+		"Посол Казахстана в Иордании Талгат Шалданбай встретился с коллегами.",
+		"Шалданбай рассказал о реформах. Позже Шалданбаю вручили награду.",
+		"Президент Касым-Жомарт Токаев выступил. К.-Ж. Токаев отметил рост. Речь Токаева длилась час.",
+	)
+	if got := names(refs); !slices.Equal(got, []string{"Талгат Шалданбай", "Касым-Жомарт Токаев"}) {
+		t.Fatalf("people %q", got)
+	}
+	if refs[0].Mentions != 3 || refs[1].Mentions != 3 {
+		t.Errorf("mentions: Шалданбай %d, Токаев %d, want 3 and 3", refs[0].Mentions, refs[1].Mentions)
+	}
+	for _, m := range mentions {
+		if m.Kind != model.KindPerson || (m.Key != "талгат шалданбай" && m.Key != "касым-жомарт токаев") {
+			t.Errorf("mention %+v", m)
+		}
+	}
+	// Mentions point at the words: the block is texts[i] - 1, the title is TitleBlock.
+	if mentions[0].Block != model.TitleBlock || mentions[len(mentions)-1].Block != 1 {
+		t.Errorf("mention blocks %d … %d", mentions[0].Block, mentions[len(mentions)-1].Block)
+	}
+}
+
+func TestFindPeopleSurnameAlone(t *testing.T) {
+	refs, _ := peopleOf("Лавров заявил, что переговоры продолжатся. Встреча с Лавровым прошла в Москве.")
+	if got := names(refs); !slices.Equal(got, []string{"Лавров"}) || refs[0].Mentions != 2 {
+		t.Errorf("people %q (%+v), want Лавров twice", got, refs)
+	}
+	refs, _ = peopleOf("Захарова заявила, что Москва ответит.")
+	if got := names(refs); !slices.Equal(got, []string{"Захарова"}) {
+		t.Errorf("people %q, want Захарова", got)
+	}
+}
+
+func TestFindPeopleNotPeople(t *testing.T) {
+	for _, text := range []string{
+		"Министр выразил благодарность. Стороны обсудили повестку.",
+		"Фото: МИД РК. Кроме того, Глава региона отметил рост.",
+		"Посол Франции отметил готовность Агентства по развитию.",
+		"Аким ВКО предложил организовать переговоры.",
+		"Делегация посетила Северную Македонию и Республику Казахстан.",
+		"Он прилетел в Ростов, а затем в Берлин и Кишинев.",
+		"Выставка прошла в Брюсселе. Сотрудничество с Министерством иностранных дел Мексики.",
+		"Кувейт обладает большим опытом, включая крупнейший НПЗ «Аз-Зур».",
+		"Снова и снова. Причина проста: Слова министра не услышали.",
+	} {
+		if refs, _ := peopleOf(text); len(refs) > 0 {
+			t.Errorf("%q: people %q, want none", text, names(refs))
+		}
+	}
+}
+
+func TestFindPeopleHostileInput(t *testing.T) {
+	for _, text := range []string{
+		"", ".", "К.", "К.-", "А.Б.В.Г.Д.", "\x1b[31mИван Петров\x1b[0m", "Иван\u00a0Петров",
+		strings.Repeat("Иван ", 1000), "Ермеком\xff Кошербаевым", "-Иван- -Петров-", "ИВАН ПЕТРОВ",
+	} {
+		refs, mentions := peopleOf(text)
+		for _, m := range mentions {
+			if m.Start < 0 || m.End > len(text) || m.Start > m.End {
+				t.Errorf("%q: span %+v out of range", text, m.Span)
+			}
+		}
+		_ = refs
+	}
+}
+
+func TestLinkCorpus(t *testing.T) {
+	full := &model.Article{ID: "a", Blocks: []model.Block{{Text: "Министр иностранных дел России Сергей Лавров прибыл в Астану."}}}
+	alone := &model.Article{ID: "b", Blocks: []model.Block{{Text: "Лавров заявил, что визит удался. Лавров улетел."}}}
+	both := &model.Article{ID: "c", Blocks: []model.Block{{Text: "Сергей Лавров прибыл. Позже Лавров уехал, и Лавров вернулся."}}}
+	other := &model.Article{ID: "d", Blocks: []model.Block{{Text: "Петров заявил, что визит удался."}}}
+	articles := []*model.Article{full, alone, both, other}
+	for _, a := range articles {
+		Annotate(a)
+	}
+	LinkCorpus(articles)
+	if got := names(alone.People); !slices.Equal(got, []string{"Сергей Лавров"}) || alone.People[0].Mentions != 2 {
+		t.Errorf("linked article: %q %+v", got, alone.People)
+	}
+	for _, m := range alone.Mentions {
+		if m.Kind == model.KindPerson && m.Key != "сергей лавров" {
+			t.Errorf("mention key %q not rewritten", m.Key)
+		}
+	}
+	if got := names(both.People); !slices.Equal(got, []string{"Сергей Лавров"}) || both.People[0].Mentions != 3 {
+		t.Errorf("article with both: %q %+v", got, both.People)
+	}
+	if got := names(other.People); !slices.Equal(got, []string{"Петров"}) {
+		t.Errorf("unmatched surname: %q", got)
+	}
+	if alone.People[0].Person == full.People[0].Person {
+		t.Error("linked ref shares the other article's Person value; each article owns its own")
+	}
+}
+
+func TestLinkCorpusPrefersMostFrequent(t *testing.T) {
+	a1 := &model.Article{ID: "1", Blocks: []model.Block{{Text: "Иван Петров приехал. Петров уехал. Петров вернулся."}}}
+	a2 := &model.Article{ID: "2", Blocks: []model.Block{{Text: "Олег Петров выступил."}}}
+	a3 := &model.Article{ID: "3", Blocks: []model.Block{{Text: "Петров заявил о планах."}}}
+	articles := []*model.Article{a1, a2, a3}
+	for _, a := range articles {
+		Annotate(a)
+	}
+	LinkCorpus(articles)
+	if got := names(a3.People); !slices.Equal(got, []string{"Иван Петров"}) {
+		t.Errorf("got %q, want the most mentioned Иван Петров", got)
+	}
+}
+
+func TestNameKeysFold(t *testing.T) {
+	refs, _ := peopleOf("Посол Мортен Колбьёрнсен прибыл.")
+	if len(refs) != 1 || refs[0].Key != ru.Fold(refs[0].Name) || strings.Contains(refs[0].Key, "ё") {
+		t.Errorf("refs %+v", refs)
+	}
+}
+
+func BenchmarkFindPeople(b *testing.B) {
+	var texts [][]string
+	size := 0
+	for _, a := range seedArticles(b) {
+		t := []string{a.Title}
+		size += len(a.Title)
+		for _, bl := range a.Blocks {
+			t = append(t, bl.Text)
+			size += len(bl.Text)
+		}
+		texts = append(texts, t)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var mentions []model.Mention
+	for b.Loop() {
+		for _, t := range texts {
+			_, mentions = findPeople(t, mentions[:0])
+		}
+	}
+}
+
+func TestFoldWordMatchesFold(t *testing.T) {
+	for _, s := range []string{"", "abc", "ABC", "Ермек", "КОШЕРБАЕВ", "Колбьёрнсен", "ЁЛКА", "ёж", "Ѐѐ Џџ", "Қасым Әбдіқұлов", "Mixed Ёлка", "уже"} {
+		if got, want := foldWord(s), ru.Fold(s); got != want {
+			t.Errorf("foldWord(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/dispatch-news/dispatch/loader"
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/search"
+)
+
+func TestLatinQueryFindsCyrillicPersonInSeeds(t *testing.T) {
+	c := seedCorpus(t)
+	a := loadedApp(t, c, 120, 40)
+	a = feed(t, a, keyMsgs("2", "/", "Kosherbayev", "enter")...)
+	m := mainScreen(t, a)
+	p := m.cur()
+	if p.len(m.pool) == 0 {
+		t.Fatalf("Kosherbayev found no one:\n%s", screenText(a))
+	}
+	if name := refLabel(m.pool, p.at(0)); !strings.Contains(name, "Кошербаев") {
+		t.Errorf("best match for Kosherbayev is %q", name)
+	}
+	// The matched letters of the Latin form are styled apart from the rest of the row.
+	if plain := screenText(a); !strings.Contains(plain, "Kosherbayev") {
+		t.Errorf("row does not show the Latin form:\n%s", plain)
+	}
+	if !strings.Contains(a.View().Content, a.s.st.match.Render("K")) &&
+		!strings.Contains(a.View().Content, a.s.st.selMatch.Render("K")) {
+		t.Error("no highlighted match in the rows")
+	}
+}
+
+func TestFirstFrameIsTheLoadingScreen(t *testing.T) {
+	a := newApp(context.Background(), RunOptions{})
+	m, _ := a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if out := screenText(m.(app)); !strings.Contains(out, "loading") {
+		t.Fatalf("first frame:\n%s", out)
+	}
+	m, _ = m.Update(loadProgressMsg{p: loader.Progress{Done: 3, Total: 12, Bytes: 2 << 20}})
+	if out := screenText(m.(app)); !strings.Contains(out, "3 of 12 files") || !strings.Contains(out, "█") {
+		t.Errorf("progress is not shown:\n%s", out)
+	}
+}
+
+func TestRunLoadsInTheBackground(t *testing.T) {
+	a := newApp(context.Background(), RunOptions{})
+	cmd := startLoad(context.Background(), RunOptions{}, a.load)
+	deadline := time.After(30 * time.Second)
+	for {
+		done := make(chan tea.Msg, 1)
+		go func() { done <- cmd() }()
+		select {
+		case <-deadline:
+			t.Fatal("loading did not finish")
+		case msg := <-done:
+			if l, ok := msg.(loadedMsg); ok {
+				if l.err != nil || len(l.corpus.Articles) == 0 || l.ix == nil {
+					t.Fatalf("loaded %+v", l)
+				}
+				return
+			}
+			cmd = a.load.wait()
+		}
+	}
+}
+
+func TestLoadErrorQuitsWithIt(t *testing.T) {
+	a := newApp(context.Background(), RunOptions{})
+	m, cmd := a.Update(loadedMsg{err: context.Canceled})
+	if m.(app).err == nil || cmd == nil {
+		t.Fatal("a loading error did not stop the browser")
+	}
+}
+
+// hostileCorpus has articles whose text tries to drive the terminal, and wide scripts.
+func hostileCorpus() *model.Corpus {
+	titles := []string{
+		"Заголовок \x1b]0;pwned\x07 с OSC",
+		"Clear \x1b[2J\x1b[H screen",
+		"Қазақстан және Өзбекстан: ынтымақтастық",
+		"中国与哈萨克斯坦 外交部长会晤 🇰🇿🤝🇨🇳",
+		"Emoji 👩‍👩‍👧‍👦 family and combining e\u0301",
+	}
+	var arts []*model.Article
+	for i, title := range titles {
+		arts = append(arts, &model.Article{
+			ID: string(rune('a' + i)), Title: title, Source: "Src\x1b[31m red",
+			Date:   time.Date(2025, time.Month(i+1), 1, 0, 0, 0, 0, time.UTC),
+			Blocks: []model.Block{{Kind: model.Lead, Text: "Лид \x1b[5m мигает " + title}},
+			People: []model.PersonRef{{Person: &model.Person{Key: "p", Name: "Имя \x1b[8m Фамилия"}, Mentions: 1}},
+		})
+	}
+	return model.NewCorpus(arts, []model.Skip{{Path: "bad\x1b[2J.txt", Reason: "not \x07 text"}})
+}
+
+func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
+	c := hostileCorpus()
+	for _, script := range [][]tea.Msg{nil, keyMsgs("tab"), keyMsgs("jj", "enter"), keyMsgs("2"), keyMsgs("S"), keyMsgs("jjj", "tab", "enter")} {
+		for _, w := range []int{40, 80, 120} {
+			a := loadedApp(t, c, w, 20)
+			a = feed(t, a, append([]tea.Msg{dark()}, script...)...)
+			out := a.View().Content
+			for _, bad := range []string{"\x1b]", "\x07", "\x1b[2J", "\x1b[H", "\x1b[5m", "\x1b[8m"} {
+				if strings.Contains(out, bad) {
+					t.Errorf("width %d: %q reached the terminal", w, bad)
+				}
+			}
+			assertFits(t, a, w, 20)
+		}
+	}
+}
+
+func TestNoColorHasNoColours(t *testing.T) {
+	c := testCorpus(t, 30)
+	a := newApp(context.Background(), RunOptions{NoColor: true})
+	m, _ := a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	m, _ = m.Update(loadedMsg{corpus: c, ix: search.New(c)})
+	a = feed(t, m.(app), dark(), keyMsgs("tab")[0])
+	out := a.View().Content
+	for _, sgr := range []string{"[38;", "[48;", ";38;", ";48;"} {
+		if strings.Contains(out, sgr) {
+			t.Fatalf("colour %q with NoColor", sgr)
+		}
+	}
+	if !strings.Contains(out, "\x1b[7m") && !strings.Contains(out, ";7m") {
+		t.Error("without colour the selected row is not reversed")
+	}
+}
+
+func TestEscOnAnEmptyGlobalSearchGoesBack(t *testing.T) {
+	a := loadedApp(t, testCorpus(t, 30), 120, 30)
+	a = feed(t, a, keyMsgs("ctrl+k")...)
+	if len(a.s.stack) != 2 {
+		t.Fatal("ctrl+k did not open global search")
+	}
+	a = feed(t, a, keyMsgs("esc")...)
+	if len(a.s.stack) != 1 {
+		t.Errorf("esc on an empty search left %d screens", len(a.s.stack))
+	}
+}
+
+func TestTimelineMonthOpensItsArticles(t *testing.T) {
+	c := testCorpus(t, 100)
+	a := loadedApp(t, c, 120, 40)
+	a = feed(t, a, keyMsgs("5")...)
+	if !strings.Contains(screenText(a), "Timeline") {
+		t.Fatalf("5 does not show the timeline:\n%s", screenText(a))
+	}
+	a = feed(t, a, openArticlesMsg{title: "November 2025", articles: c.Articles[:3]})
+	b, ok := topScreen(a).(*browseScreen)
+	if !ok || b.cur().len(b.pool) != 3 || !strings.Contains(screenText(a), "November 2025") {
+		t.Fatalf("openArticlesMsg opened %T", topScreen(a))
+	}
+	a = feed(t, a, keyMsgs("esc")...)
+	if mainScreen(t, a).curView() != viewTimeline || len(a.s.stack) != 1 {
+		t.Error("back did not return to the timeline")
+	}
+}
+
+// optionsSearcher records the options of every search.
+type optionsSearcher struct {
+	substringSearcher
+	seen *[]search.Options
+}
+
+func (s optionsSearcher) Search(ctx context.Context, q string, opt search.Options) (*search.Results, error) {
+	*s.seen = append(*s.seen, opt)
+	res, err := s.substringSearcher.Search(ctx, q, opt)
+	if err == nil && opt.FirstScreen && len(res.Hits) > opt.Limit {
+		res.Hits, res.Partial = res.Hits[:opt.Limit], true
+	}
+	return res, err
+}
+
+func TestLargeCorpusShowsAFirstScreenThenTheFullAnswer(t *testing.T) {
+	c := testCorpus(t, 300)
+	var seen []search.Options
+	a := withSearcher(loadedApp(t, c, 120, 40), optionsSearcher{substringSearcher{c}, &seen})
+	a.s.firstScreenOver = 100
+	a = feed(t, a, keyMsgs("/", "а")...)
+	if len(seen) != 2 || !seen[0].FirstScreen || seen[1].FirstScreen {
+		t.Fatalf("searches %+v, want a first screen then the full search", seen)
+	}
+	m := mainScreen(t, a)
+	if p := m.cur(); p.pending || p.len(m.pool) <= 200 {
+		t.Errorf("after the full answer: pending %v, %d rows", p.pending, p.len(m.pool))
+	}
+}
