@@ -32,6 +32,7 @@ var (
 	datelineTagged = regexp.MustCompile(`^[,.]?\s*(?:/\s*([^/\n]{1,40}?)\s*/|\(([^()\n]{1,40}?)\)|` +
 		`(?:ИА|Агентство)\s*[«"]([^»"\n]{1,40})[»"]|[-–—]\s*(\p{Lu}[\p{L}\d&-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,2}))`)
 	// datelineBare is a source named outright and followed by a dash: "KAZAKHSTAN TODAY -".
+	// It is taken only after a date, and not when it reads like a name ("Сергей Лавров -").
 	datelineBare = regexp.MustCompile(`^[,.]?\s*(\p{Lu}[\p{L}\d&-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,3})\s*[-–—]\s`)
 	// datelineEnd separates the dateline from the text: ".", " -", ". –", ":".
 	datelineEnd = regexp.MustCompile(`^\s*(?:[.:,]?\s*[-–—]+|[.:])\s*`)
@@ -53,19 +54,19 @@ var monthPrefixes = map[string]time.Month{
 // parseDateline reads a dateline at the start of paragraph p and returns it with the text that
 // follows it. A dateline is a place followed by a date, a source or both, then a separator.
 func parseDateline(p string) (dl dateline, rest string, ok bool) {
-	place := datelinePlace.FindString(p)
+	place := datelinePlace.FindString(head(p))
 	if place == "" || utf8.RuneCountInString(place) > 40 {
 		return dateline{}, p, false
 	}
 	dl.Place = normalisePlace(place)
 	rest = p[len(place):]
 
-	if m := datelineDate.FindStringSubmatch(rest); m != nil && !startsWithLetter(rest[len(m[0]):]) {
+	if m := datelineDate.FindStringSubmatch(head(rest)); m != nil && !startsWithLetter(rest[len(m[0]):]) {
 		dl.Day, _ = strconv.Atoi(m[1])
 		dl.Month = monthPrefixes[strings.ToLower(string([]rune(m[2])[:3]))]
 		dl.Year, _ = strconv.Atoi(m[3])
 		rest = rest[len(m[0]):]
-	} else if m := datelineNumericDate.FindStringSubmatch(rest); m != nil {
+	} else if m := datelineNumericDate.FindStringSubmatch(head(rest)); m != nil {
 		dl.Day, _ = strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		dl.Month = time.Month(month)
@@ -77,25 +78,46 @@ func parseDateline(p string) (dl dateline, rest string, ok bool) {
 	}
 
 	// A source is taken only when a separator follows it; "– Президент заявил" is no source.
-	if m := datelineTagged.FindStringSubmatch(rest); m != nil {
+	if m := datelineTagged.FindStringSubmatch(head(rest)); m != nil {
 		source := normaliseSource(m[1] + m[2] + m[3] + m[4])
-		if end := datelineEnd.FindString(rest[len(m[0]):]); end != "" && source != "" {
+		if end := datelineEnd.FindString(head(rest[len(m[0]):])); end != "" && source != "" {
 			dl.Source = source
 			return dl, rest[len(m[0])+len(end):], true
 		}
 	}
-	if m := datelineBare.FindStringSubmatch(rest); m != nil && dl.Day != 0 {
+	if m := datelineBare.FindStringSubmatch(head(rest)); m != nil && dl.Day != 0 && !hasLowerCyrillic(m[1]) {
 		dl.Source = normaliseSource(m[1])
 		return dl, strings.TrimLeft(rest[len(m[0]):], " "), true
 	}
 	if dl.Day == 0 {
 		return dateline{}, p, false
 	}
-	end := datelineEnd.FindString(rest)
+	end := datelineEnd.FindString(head(rest))
 	if end == "" {
 		return dateline{}, p, false
 	}
 	return dl, rest[len(end):], true
+}
+
+// hasLowerCyrillic tells a name written in words ("Сергей Лавров") from an agency named without
+// marks, which is in capitals or Latin script ("KAZAKHSTAN TODAY", "КАЗИНФОРМ", "Kazinform").
+func hasLowerCyrillic(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) && unicode.IsLower(r) })
+}
+
+// head is the opening of s that a dateline fits in, cut at a rune boundary. The regexps see
+// only that much: Go's backtracking matcher costs time in proportion to its whole input, even
+// when an anchored pattern fails at the first byte.
+func head(s string) string {
+	const n = 256
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i]
 }
 
 func startsWithLetter(s string) bool {

@@ -208,6 +208,23 @@ func TestLoadFolder(t *testing.T) {
 	}
 }
 
+func TestLoadEncodings(t *testing.T) {
+	dir := t.TempDir()
+	variants := encodings(t)
+	for _, v := range variants {
+		write(t, dir, v.name+".txt", v.data)
+	}
+	c := loadDir(t, Options{}, dir)
+	if len(c.Skipped) != 0 || len(c.Articles) != len(variants) {
+		t.Fatalf("%d articles, skipped %v", len(c.Articles), c.Skipped)
+	}
+	for _, a := range c.Articles {
+		if a.Title != "Токаев провел переговоры с президентом Франции" || a.Place != "Париж" || len(a.Blocks) != 2 {
+			t.Errorf("%s: title %q, place %q, %d blocks", a.ID, a.Title, a.Place, len(a.Blocks))
+		}
+	}
+}
+
 func TestLoadExplicitFileAnyExtension(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "paris.article", []byte(sampleArticle))
@@ -357,6 +374,19 @@ func TestLoadCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Load(ctx, nil, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestLoadCancelledWhileLoading(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 50 {
+		write(t, dir, filepath.Join("news", string(rune('a'+i%26))+strings.Repeat("x", i/26)+".txt"), []byte(sampleArticle))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := Load(ctx, []string{dir}, Options{Workers: 2, Progress: func(Progress) { cancel() }})
+	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }

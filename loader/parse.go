@@ -15,6 +15,8 @@ import (
 type parsed struct {
 	article  *model.Article
 	dateline dateline // zero when the article has none
+	// mentionedYears counts the years the text speaks of, when the year of the date is unknown.
+	mentionedYears map[int]int
 }
 
 // ParseArticle decodes, sanitises and parses one file's bytes into an article (without
@@ -83,6 +85,12 @@ func parse(id, file string, data []byte) (*parsed, error) {
 			a.Date = d
 		}
 	}
+	if a.Date.IsZero() && p.dateline.Day != 0 {
+		p.mentionedYears = map[int]int{}
+		for _, b := range a.Blocks {
+			countYears(b.Text, p.mentionedYears)
+		}
+	}
 	return p, nil
 }
 
@@ -90,9 +98,10 @@ func parse(id, file string, data []byte) (*parsed, error) {
 // subheadings.
 func parseBody(p *parsed, paras []string) {
 	a := p.article
+	credit := make([]bool, len(paras))
 	last := -1 // the last paragraph that is text, not a credit
 	for i, para := range paras {
-		if !isCredit(para) {
+		if credit[i] = isCredit(para); !credit[i] {
 			last = i
 		}
 	}
@@ -101,7 +110,7 @@ func parseBody(p *parsed, paras []string) {
 	datelineFound := false
 	credits := map[string]bool{}
 	for i, para := range paras {
-		if isCredit(para) {
+		if credit[i] {
 			if !credits[para] {
 				credits[para] = true
 				a.Credits = append(a.Credits, para)
@@ -257,7 +266,7 @@ func isCredit(para string) bool {
 	if first, _ := utf8.DecodeRuneInString(para); !strings.ContainsRune("фФнНpPвВvVиИsSкКрРаА©(", first) {
 		return false // not a letter that opens a credit; cheaper than the regexp
 	}
-	m := creditPrefix.FindStringSubmatch(para)
+	m := creditPrefix.FindStringSubmatch(head(para))
 	if m == nil || !fewWords(para, 12) || sentenceEnd(para) > 0 {
 		return false
 	}

@@ -28,11 +28,15 @@ func encode(t *testing.T, enc encoding.Encoding, s string) []byte {
 	return out
 }
 
-func TestParseEncodings(t *testing.T) {
+// encodings is sampleArticle in every encoding and line-end style the loader reads.
+func encodings(t *testing.T) []struct {
+	name string
+	data []byte
+} {
 	utf16le := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
 	utf16be := unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
 	bare16 := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
-	tests := []struct {
+	return []struct {
 		name string
 		data []byte
 	}{
@@ -45,7 +49,10 @@ func TestParseEncodings(t *testing.T) {
 		{"Windows-1251", encode(t, charmap.Windows1251, crlfArticle)},
 		{"KOI8-R", encode(t, charmap.KOI8R, sampleArticle)},
 	}
-	for _, tt := range tests {
+}
+
+func TestParseEncodings(t *testing.T) {
+	for _, tt := range encodings(t) {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := ParseArticle("paris", "paris.txt", tt.data)
 			if err != nil {
@@ -259,4 +266,19 @@ func FuzzParseArticle(f *testing.F) {
 			t.Fatal("inferred a zero date")
 		}
 	})
+}
+
+func TestCountYears(t *testing.T) {
+	counts := map[int]int{}
+	countYears("В 2025 году товарооборот вырос, план на 2026 год и до 2030 года; "+
+		"в 2026\u00a0г. пройдет саммит. Номер 12025 года и код A2026 год не годы, 1850 год тоже.", counts)
+	want := map[int]int{2025: 1, 2026: 2, 2030: 1}
+	if len(counts) != len(want) {
+		t.Fatalf("counts = %v, want %v", counts, want)
+	}
+	for y, n := range want {
+		if counts[y] != n {
+			t.Errorf("counts = %v, want %v", counts, want)
+		}
+	}
 }

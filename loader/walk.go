@@ -96,32 +96,34 @@ func (w *walker) walkRoots(roots []root) {
 		if w.ctx.Err() != nil {
 			return
 		}
+		abs, err := filepath.Abs(r.path)
+		if err != nil {
+			abs = r.path
+		}
 		if !r.info.IsDir() {
-			w.sendFile(r.path, seen)
+			w.sendFile(r.path, abs, seen)
 			continue
 		}
 		ignored := w.ignored
-		if found := w.walkDir(r.path, withParents(r.path, r.info), seen); found == 0 {
+		if found := w.walkDir(r.path, abs, withParents(abs, r.info), seen); found == 0 {
 			w.skip(r.path, fmt.Sprintf("no .txt files in this folder (%d other files ignored)", w.ignored-ignored))
 		}
 	}
 }
 
-func (w *walker) sendFile(p string, seen map[string]bool) bool {
-	key := p
-	if abs, err := filepath.Abs(p); err == nil {
-		key = abs
-	}
-	if seen[key] {
+// sendFile sends the file at p (abs is its absolute path) unless it has been sent already.
+func (w *walker) sendFile(p, abs string, seen map[string]bool) bool {
+	if seen[abs] {
 		return true
 	}
-	seen[key] = true
+	seen[abs] = true
 	return w.send(job{file: p, open: func() (fs.File, error) { return os.Open(p) }})
 }
 
-// walkDir sends the .txt files under dir and returns how many it found. Symbolic links are
-// followed, except into a folder that is dir or one of its parents (ancestors), which would loop.
-func (w *walker) walkDir(dir string, ancestors []fs.FileInfo, seen map[string]bool) (found int) {
+// walkDir sends the .txt files under dir (abs is its absolute path) and returns how many it
+// found. Symbolic links are followed, except into a folder that is dir or one of its parents
+// (ancestors), which would loop.
+func (w *walker) walkDir(dir, abs string, ancestors []fs.FileInfo, seen map[string]bool) (found int) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		w.skip(dir, reason(err))
@@ -161,14 +163,14 @@ func (w *walker) walkDir(dir string, ancestors []fs.FileInfo, seen map[string]bo
 				w.skip(p, "symlink loop (leads back to a folder it is in)")
 				continue
 			}
-			found += w.walkDir(p, append(ancestors[:len(ancestors):len(ancestors)], info), seen)
+			found += w.walkDir(p, filepath.Join(abs, name), append(ancestors[:len(ancestors):len(ancestors)], info), seen)
 		case !strings.EqualFold(filepath.Ext(name), ".txt"):
 			w.ignored++
 		case !mode.IsRegular():
 			w.skip(p, "not a regular file")
 		default:
 			found++
-			if !w.sendFile(p, seen) {
+			if !w.sendFile(p, filepath.Join(abs, name), seen) {
 				return found
 			}
 		}
@@ -176,14 +178,11 @@ func (w *walker) walkDir(dir string, ancestors []fs.FileInfo, seen map[string]bo
 	return found
 }
 
-// withParents returns the folder dir with the folders it is in on disk, up to the root, so
-// that a link back to any of them is seen as a loop.
+// withParents returns the folder at the absolute path dir with the folders it is in on disk,
+// up to the root, so that a link back to any of them is seen as a loop.
 func withParents(dir string, info fs.FileInfo) []fs.FileInfo {
 	chain := []fs.FileInfo{info}
-	real, err := filepath.Abs(dir)
-	if err == nil {
-		real, err = filepath.EvalSymlinks(real)
-	}
+	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return chain
 	}

@@ -1,18 +1,16 @@
 package loader
 
 import (
-	"regexp"
 	"slices"
-	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // halfYear is how far a dated article may be from a guessed date and still vouch for its year:
 // within half a year only one year fits.
 const halfYear = 183 * 24 * time.Hour
-
-// yearMention is a year the text speaks of: "в 2026 году", "2025 г.".
-var yearMention = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:год|г\.)`)
 
 // inferYears gives a date to the articles whose only date is a dateline without a year. The
 // year is, in order of trust:
@@ -22,18 +20,21 @@ var yearMention = regexp.MustCompile(`\b((?:19|20)\d\d)\s*(?:год|г\.)`)
 //  3. that of the nearest article of any source with a stated date, if within half a year;
 //  4. the last time that day came round, as of now.
 func inferYears(ps []*parsed, now time.Time) {
-	bySource := map[string][]time.Time{}
-	var all []time.Time
+	bySource := map[string]*dated{}
+	all := &dated{}
 	for _, p := range ps {
 		if a := p.article; !a.Date.IsZero() && !a.DateInferred {
-			bySource[a.Source] = append(bySource[a.Source], a.Date)
-			all = append(all, a.Date)
+			if bySource[a.Source] == nil {
+				bySource[a.Source] = &dated{}
+			}
+			bySource[a.Source].add(a.Date)
+			all.add(a.Date)
 		}
 	}
-	for _, dates := range bySource {
-		slices.SortFunc(dates, time.Time.Compare)
+	for _, s := range bySource {
+		s.sort()
 	}
-	slices.SortFunc(all, time.Time.Compare)
+	all.sort()
 
 	for _, p := range ps {
 		a, dl := p.article, p.dateline
@@ -42,14 +43,14 @@ func inferYears(ps []*parsed, now time.Time) {
 		}
 		var d time.Time
 		ok := false
-		if a.Source != "" {
-			d, ok = nearest(dl, bySource[a.Source])
+		if s := bySource[a.Source]; s != nil && a.Source != "" {
+			d, ok = s.nearest(dl)
 		}
 		if !ok {
 			d, ok = mentionedYear(p, now)
 		}
 		if !ok {
-			d, ok = nearest(dl, all)
+			d, ok = all.nearest(dl)
 		}
 		if !ok {
 			d, ok = lastBefore(dl, now)
@@ -60,43 +61,46 @@ func inferYears(ps []*parsed, now time.Time) {
 	}
 }
 
-// nearest places dl's day and month in the year that brings it closest to one of the sorted
-// dates, if that is within half a year.
-func nearest(dl dateline, dates []time.Time) (time.Time, bool) {
+// dated is a set of stated dates, sorted, with the distinct years among them.
+type dated struct {
+	dates []time.Time
+	years []int
+}
+
+func (s *dated) add(d time.Time) { s.dates = append(s.dates, d) }
+
+func (s *dated) sort() {
+	slices.SortFunc(s.dates, time.Time.Compare)
+	for _, d := range s.dates {
+		if n := len(s.years); n == 0 || s.years[n-1] != d.Year() {
+			s.years = append(s.years, d.Year())
+		}
+	}
+}
+
+// nearest places dl's day and month in the year that brings it closest to one of the dates,
+// if that is within half a year.
+func (s *dated) nearest(dl dateline) (time.Time, bool) {
 	var best time.Time
 	bestGap := halfYear + 1
-	for y := range years(dates) {
+	for _, y := range s.years {
 		for _, year := range []int{y - 1, y, y + 1} {
 			d, ok := dateOf(year, dl.Month, dl.Day)
 			if !ok {
 				continue
 			}
-			i, _ := slices.BinarySearchFunc(dates, d, time.Time.Compare)
+			i, _ := slices.BinarySearchFunc(s.dates, d, time.Time.Compare)
 			for _, j := range []int{i - 1, i} {
-				if j < 0 || j >= len(dates) {
+				if j < 0 || j >= len(s.dates) {
 					continue
 				}
-				if gap := absDuration(dates[j].Sub(d)); gap < bestGap {
+				if gap := absDuration(s.dates[j].Sub(d)); gap < bestGap {
 					best, bestGap = d, gap
 				}
 			}
 		}
 	}
 	return best, bestGap <= halfYear
-}
-
-// years yields the distinct years of sorted dates.
-func years(dates []time.Time) func(func(int) bool) {
-	return func(yield func(int) bool) {
-		for i, d := range dates {
-			if i > 0 && dates[i-1].Year() == d.Year() {
-				continue
-			}
-			if !yield(d.Year()) {
-				return
-			}
-		}
-	}
 }
 
 func absDuration(d time.Duration) time.Duration {
@@ -106,17 +110,50 @@ func absDuration(d time.Duration) time.Duration {
 	return d
 }
 
-// mentionedYear places dl in the year the article's text mentions most often.
-func mentionedYear(p *parsed, now time.Time) (time.Time, bool) {
-	counts := map[int]int{}
-	for _, b := range p.article.Blocks {
-		for _, m := range yearMention.FindAllStringSubmatch(b.Text, -1) {
-			y, _ := strconv.Atoi(m[1])
-			counts[y]++
+// countYears counts the years text speaks of ("в 2026 году", "2025 г.") into counts.
+func countYears(text string, counts map[int]int) {
+	for _, marker := range []string{"год", "г."} {
+		for off := 0; ; {
+			i := strings.Index(text[off:], marker)
+			if i < 0 {
+				break
+			}
+			if y, ok := yearBefore(text[:off+i]); ok {
+				counts[y]++
+			}
+			off += i + len(marker)
 		}
 	}
+}
+
+// yearBefore reads the year 19xx or 20xx that ends s, before optional spaces: "в 2026 " → 2026.
+func yearBefore(s string) (int, bool) {
+	s = strings.TrimRight(s, " \u00a0")
+	if len(s) < 4 {
+		return 0, false
+	}
+	digits := s[len(s)-4:]
+	year := 0
+	for i := range len(digits) {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, false
+		}
+		year = year*10 + int(digits[i]-'0')
+	}
+	if year < 1900 || year > 2099 {
+		return 0, false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:len(s)-4]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return 0, false // part of a longer number or word
+	}
+	return year, true
+}
+
+// mentionedYear places dl in the year the article's text mentions most often. The workers
+// count the years (parse), so this pass over the corpus stays cheap.
+func mentionedYear(p *parsed, now time.Time) (time.Time, bool) {
 	best, n := 0, 0
-	for y, c := range counts {
+	for y, c := range p.mentionedYears {
 		if c > n || (c == n && likelier(y, best, now.Year())) {
 			best, n = y, c
 		}

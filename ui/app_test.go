@@ -26,9 +26,15 @@ func testCorpus(t testing.TB, n int) *model.Corpus {
 // loadedApp returns the browser showing c at w×h, past the loading screen.
 func loadedApp(t testing.TB, c *model.Corpus, w, h int) app {
 	t.Helper()
+	return loadedAppWith(t, c, search.New(c), w, h)
+}
+
+// loadedAppWith is loadedApp with a given index.
+func loadedAppWith(t testing.TB, c *model.Corpus, ix searcher, w, h int) app {
+	t.Helper()
 	a := newApp(context.Background(), RunOptions{Corpus: c})
 	m, _ := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	m, _ = m.Update(loadedMsg{corpus: c, ix: search.New(c)})
+	m, _ = m.Update(loadedMsg{corpus: c, ix: ix})
 	return m.(app)
 }
 

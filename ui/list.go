@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -65,14 +64,13 @@ func (l list) window() (start, end int) {
 type column struct {
 	width int
 	flex  bool
-	right bool // align right (counts)
 }
 
 // cell is one column of one row: its text and the rune indexes of matched characters.
 type cell struct {
 	text  string
 	match []int
-	style lipgloss.Style
+	ink   ink
 }
 
 // layoutColumns gives every column its width in total cells, with one space between columns.
@@ -120,9 +118,9 @@ func renderRow(st *styles, cells []cell, widths []int, width int, selected bool)
 			used++
 		}
 		text := ansi.Truncate(c.text, w, "…")
-		base, hl := c.style, st.match
+		base, hl := c.ink, st.inkMatch
 		if selected {
-			base, hl = st.selected, st.selMatch
+			base, hl = st.inkSel, st.inkSelMatch
 		}
 		b.WriteString(highlight(text, c.match, base, hl))
 		if gap := w - ansi.StringWidth(text); gap > 0 {
@@ -138,16 +136,16 @@ func renderRow(st *styles, cells []cell, widths []int, width int, selected bool)
 
 func pad(s string, selected bool, st *styles) string {
 	if selected {
-		return st.selected.Render(s)
+		return st.inkSel.paint(s)
 	}
 	return s
 }
 
 // highlight styles the runes of s whose indexes are in match (sorted) with hl, the rest with
 // base, grouping runs so a row costs a few style calls.
-func highlight(s string, match []int, base, hl lipgloss.Style) string {
+func highlight(s string, match []int, base, hl ink) string {
 	if len(match) == 0 {
-		return base.Render(s)
+		return base.paint(s)
 	}
 	var b, run strings.Builder
 	inMatch, mi, ri := false, 0, 0
@@ -156,9 +154,9 @@ func highlight(s string, match []int, base, hl lipgloss.Style) string {
 			return
 		}
 		if inMatch {
-			b.WriteString(hl.Render(run.String()))
+			b.WriteString(hl.paint(run.String()))
 		} else {
-			b.WriteString(base.Render(run.String()))
+			b.WriteString(base.paint(run.String()))
 		}
 		run.Reset()
 	}

@@ -392,3 +392,25 @@ func TestDateListIsGroupedByMonth(t *testing.T) {
 		t.Error("month rules in a list sorted by title")
 	}
 }
+
+func TestResizeKeepsThePlace(t *testing.T) {
+	c := testCorpus(t, 200)
+	a := loadedApp(t, c, 120, 40)
+	a = feed(t, a, keyMsgs("2", "/", "а", "enter", "jjjjjjj")...)
+	m := mainScreen(t, a)
+	want, _ := m.cur().selected(m.pool)
+	for _, sz := range [][2]int{{40, 10}, {1, 1}, {200, 60}, {80, 24}} {
+		a = feed(t, a, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		if got, _ := m.cur().selected(m.pool); got != want || m.cur().query != "а" {
+			t.Fatalf("at %dx%d the cursor is on %v with filter %q, want %v", sz[0], sz[1], got, m.cur().query, want)
+		}
+	}
+}
+
+func TestUnknownEntityIsIgnored(t *testing.T) {
+	a := loadedApp(t, testCorpus(t, 20), 80, 24)
+	a = feed(t, a, openEntityMsg{kind: model.KindOrg, key: "no such org"})
+	if len(a.s.stack) != 1 {
+		t.Errorf("an unknown entity opened a screen")
+	}
+}

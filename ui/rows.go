@@ -56,7 +56,7 @@ func rowColumns(k search.Kind, mixed bool) []column {
 	case k == search.Article:
 		cols = append(cols, column{width: 11}, column{flex: true}, column{width: 16})
 	default:
-		cols = append(cols, column{flex: true}, column{width: 22}, column{width: 5, right: true})
+		cols = append(cols, column{flex: true}, column{width: 22}, column{width: 5})
 	}
 	return cols
 }
@@ -71,18 +71,18 @@ func rowCells(st *styles, p pool, r ref, query string, mixed bool) []cell {
 	}
 	var cells []cell
 	if mixed {
-		cells = append(cells, cell{text: "[" + r.kind.String() + "]", style: st.kinds[r.kind]})
+		cells = append(cells, cell{text: "[" + r.kind.String() + "]", ink: st.inkKinds[r.kind]})
 	}
 	switch r.kind {
 	case search.Article:
 		a := p.articles[r.i]
 		title, src, date := clean(a.Title), clean(a.Source), articleDate(a)
 		if mixed {
-			return append(cells, cell{text: title, match: hl(title), style: st.text},
-				cell{text: src, style: st.dim}, cell{text: date, style: st.dim})
+			return append(cells, cell{text: title, match: hl(title), ink: st.inkText},
+				cell{text: src, ink: st.inkDim}, cell{text: date, ink: st.inkDim})
 		}
-		return append(cells, cell{text: date, style: st.dim},
-			cell{text: title, match: hl(title), style: st.text}, cell{text: src, style: st.dim})
+		return append(cells, cell{text: date, ink: st.inkDim},
+			cell{text: title, match: hl(title), ink: st.inkText}, cell{text: src, ink: st.inkDim})
 	case search.Person:
 		e := p.people[r.i]
 		return entityCells(st, cells, clean(e.Name), clean(e.Latin), len(e.Articles), hl, mixed)
@@ -101,9 +101,9 @@ func entityCells(st *styles, cells []cell, name, latin string, n int, hl func(st
 		count = quantity(n, "article")
 	}
 	return append(cells,
-		cell{text: name, match: hl(name), style: st.text},
-		cell{text: latin, match: hl(latin), style: st.dim},
-		cell{text: count, style: st.dim})
+		cell{text: name, match: hl(name), ink: st.inkText},
+		cell{text: latin, match: hl(latin), ink: st.inkDim},
+		cell{text: count, ink: st.inkDim})
 }
 
 // rightAlign pads s on the left to width cells, for counts.

@@ -29,8 +29,8 @@ func TestLatinQueryFindsCyrillicPersonInSeeds(t *testing.T) {
 	if plain := screenText(a); !strings.Contains(plain, "Kosherbayev") {
 		t.Errorf("row does not show the Latin form:\n%s", plain)
 	}
-	if !strings.Contains(a.View().Content, a.s.st.match.Render("K")) &&
-		!strings.Contains(a.View().Content, a.s.st.selMatch.Render("K")) {
+	out, st := a.View().Content, &a.s.st
+	if !strings.Contains(out, st.inkMatch.pre+"K") && !strings.Contains(out, st.inkSelMatch.pre+"K") {
 		t.Error("no highlighted match in the rows")
 	}
 }

@@ -116,7 +116,7 @@ func (sc *skippedScreen) view() string {
 	widths := layoutColumns([]column{{flex: true}, {width: max(sc.w/2, 10)}}, sc.w)
 	start, end := sc.l.window()
 	for i := start; i < end; i++ {
-		cells := []cell{{text: clean(skipped[i].Path), style: st.text}, {text: clean(skipped[i].Reason), style: st.warn}}
+		cells := []cell{{text: clean(skipped[i].Path), ink: st.inkText}, {text: clean(skipped[i].Reason), ink: st.inkWarn}}
 		lines = append(lines, renderRow(st, cells, widths, sc.w, i == sc.l.cursor))
 	}
 	return fitBlock(lines, sc.w, sc.h)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -31,6 +32,33 @@ type styles struct {
 	warn      lipgloss.Style
 	kinds     [4]lipgloss.Style // by search.Kind
 	input     textinput.Styles
+
+	// Inks of the list rows, drawn for every visible row of every frame.
+	inkText, inkDim, inkWarn      ink
+	inkSel, inkMatch, inkSelMatch ink
+	inkKinds                      [4]ink
+}
+
+// ink is a style reduced to the escape codes around its text: painting a row's cells with it
+// costs a concatenation instead of a lipgloss render. Only for styles without layout (no width,
+// padding or border).
+type ink struct{ pre, post string }
+
+func newInk(st lipgloss.Style) ink {
+	r := st.Render("x") // escape codes never contain an x
+	i := strings.Index(r, "x")
+	if i < 0 {
+		return ink{}
+	}
+	return ink{pre: r[:i], post: r[i+1:]}
+}
+
+// paint wraps s in the ink's codes.
+func (k ink) paint(s string) string {
+	if k.pre == "" || s == "" {
+		return s
+	}
+	return k.pre + s + k.post
 }
 
 func newStyles(th theme) styles {
@@ -59,6 +87,11 @@ func newStyles(th theme) styles {
 	s.kinds[search.Country] = th.entity(model.KindCountry)
 	s.kinds[search.Org] = th.entity(model.KindOrg)
 	s.input = inputStyles(th)
+	s.inkText, s.inkDim, s.inkWarn = newInk(s.text), newInk(s.dim), newInk(s.warn)
+	s.inkSel, s.inkMatch, s.inkSelMatch = newInk(s.selected), newInk(s.match), newInk(s.selMatch)
+	for k, style := range s.kinds {
+		s.inkKinds[k] = newInk(style)
+	}
 	return s
 }
 

@@ -48,7 +48,7 @@ func (s *scan) orgAt(i int) (org ru.OrgName, n int, byAbbr bool) {
 // adjective before it ("российского МИД").
 func (s *scan) ministryCountry(i, n int) string {
 	if next := i + n; next < len(s.words) && s.words[next].joined {
-		if code, m := s.countryAt(next); m > 0 && code != "" {
+		if code, m, _ := s.countryAt(next); m > 0 && code != "" {
 			return code
 		}
 	}

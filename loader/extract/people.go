@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dispatch-news/dispatch/model"
@@ -10,10 +12,11 @@ import (
 
 // foundPerson is a person of one article while findPeople collects them.
 type foundPerson struct {
-	name     string // canonical name, nominative
-	surname  string // folded last word of name
-	first    string // folded first name, "" for a surname alone
-	initial  string // folded first letter of the first name, "" for a surname alone
+	name     string    // canonical name, nominative
+	surname  string    // folded last word of name
+	first    string    // folded first name, "" for a surname alone
+	words    [2]string // first and last word of the name as first written
+	initial  string    // folded first letter of the first name, "" for a surname alone
 	role     string
 	mentions int
 	order    int // index of the first mention, to list people as the article does
@@ -40,6 +43,8 @@ type peopleFinder struct {
 	pending     []pendingMention
 	patronymics []patronymicMention
 	spans       []personSpan
+	words       []wordToken // the words of every text, reused across calls
+	consumed    []bool      // words already read as part of a name
 }
 
 // personSpan is a mention waiting for its person's final key.
@@ -52,28 +57,23 @@ type personSpan struct {
 // findPeople finds people in texts (texts[0] is the title, texts[i] is block i-1) and appends
 // their mentions.
 func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []model.Mention) {
-	pf := &peopleFinder{
-		lc:        lemmaCache{},
-		byKey:     map[string]*foundPerson{},
-		bySurname: map[string][]*foundPerson{},
-	}
-	// One backing array for the words of every text: a word is about 7 bytes of Russian.
-	size := 0
-	for _, text := range texts {
-		size += len(text)
-	}
-	all := make([]wordToken, 0, size/7+len(texts))
+	pf := finderPool.Get().(*peopleFinder)
+	defer pf.release()
+	all := pf.words[:0]
 	bounds := make([]int, len(texts)+1)
 	for i, text := range texts {
 		all = tokenizeWords(text, all)
 		bounds[i+1] = len(all)
 	}
-	allConsumed := make([]bool, len(all))
+	pf.words = all
+	allConsumed := slices.Grow(pf.consumed[:0], len(all))[:len(all)]
+	clear(allConsumed)
+	pf.consumed = allConsumed
 	tokens := make([][]wordToken, len(texts))
 	consumed := make([][]bool, len(texts))
-	for i := range texts {
-		tokens[i] = all[bounds[i]:bounds[i+1]:bounds[i+1]]
-		consumed[i] = allConsumed[bounds[i]:bounds[i+1]]
+	for i, text := range texts {
+		tokens[i] = mergeParticles(text, all[bounds[i]:bounds[i+1]:bounds[i+1]])
+		consumed[i] = allConsumed[bounds[i] : bounds[i]+len(tokens[i])]
 	}
 	for i := range texts {
 		pf.findFullNames(texts[i], i, tokens[i], consumed[i])
@@ -84,6 +84,30 @@ func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []
 	}
 	pf.resolvePending()
 	return pf.refs(mentions)
+}
+
+// finderPool keeps peopleFinder values, with their word buffers and maps, from one article to
+// the next: loading runs findPeople once per article on every core.
+var finderPool = sync.Pool{New: func() any {
+	return &peopleFinder{
+		lc:        lemmaCache{},
+		byKey:     map[string]*foundPerson{},
+		bySurname: map[string][]*foundPerson{},
+	}
+}}
+
+// release empties pf and returns it to finderPool. Buffers that grew large on a huge article
+// are dropped rather than kept.
+func (pf *peopleFinder) release() {
+	if cap(pf.words) > 1<<16 || len(pf.lc) > 1<<12 {
+		return
+	}
+	clear(pf.lc)
+	clear(pf.byKey)
+	clear(pf.bySurname)
+	clear(pf.words) // drop references to the article's text
+	pf.people, pf.pending, pf.patronymics, pf.spans = pf.people[:0], pf.pending[:0], pf.patronymics[:0], pf.spans[:0]
+	finderPool.Put(pf)
 }
 
 // findFullNames finds names of two words or more, and initials with a surname.
@@ -100,6 +124,41 @@ func (pf *peopleFinder) findFullNames(text string, ti int, toks []wordToken, con
 		pf.parseGroup(text, ti, toks, i, j, consumed)
 		i = j
 	}
+}
+
+// nameParticles are the lower-case words inside foreign names: "Усама бин Ладен", "Шарль де
+// Голль", "Урсула фон дер Ляйен".
+var nameParticles = map[string]bool{"бин": true, "ибн": true, "де": true, "ван": true, "фон": true,
+	"дер": true, "ди": true, "да": true, "дель": true, "ле": true, "ла": true, "эль": true, "аль": true,
+	"дос": true, "дю": true, "ду": true, "оглы": true}
+
+// mergeParticles glues a name particle between two capitalised words to the word after it
+// ("бин Ладен" becomes one word), so a name reads as first name and surname. It works in
+// place and returns the shortened slice.
+func mergeParticles(text string, toks []wordToken) []wordToken {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if j := i + 1; i > 0 && j < len(toks) && !t.upper && t.spaceOnly && toks[j].spaceOnly &&
+			isNameWord(&toks[i-1]) && isNameWord(&toks[j]) && !toks[j].initial && nameParticles[t.fold] {
+			for j+1 < len(toks) && nameParticles[toks[j].fold] && toks[j+1].spaceOnly && isNameWord(&toks[j+1]) {
+				j++ // "фон дер Ляйен"
+			}
+			n := toks[j]
+			n.start, n.text = t.start, text[t.start:n.end]
+			n.fold = foldWord(n.text)
+			n.spaceOnly, n.sentStart, n.before = t.spaceOnly, false, t.before
+			out = append(out, n)
+			i = j
+			continue
+		}
+		if len(out) < i {
+			out = append(out, t) // shift down after a merge
+		} else {
+			out = out[:i+1]
+		}
+	}
+	return out
 }
 
 // isNameWord reports whether a token may be part of a name: a capitalised Cyrillic word that
@@ -191,10 +250,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 	// The best-read stretch wins; on a tie, one that ends the run (what comes before a name
 	// is often a place or an organisation), then the shorter.
 	for a := from; a < to; a++ {
-		for b := to; b-a >= 2; b-- {
-			if b-a > 4 {
-				continue
-			}
+		for b := min(to, a+4); b-a >= 2; b-- {
 			r, ok := pf.readSpan(toks[a:b], cases)
 			if !ok || b-a == 4 && !r.patronym {
 				continue
@@ -223,6 +279,9 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		return
 	case role != "" && (cases&(1<<r.c) != 0 || r.c == ru.Nominative), r.inflected >= 2:
 	case r.surname && !looksAdjective(last):
+	case best.to-best.from == 2 && !toks[best.from].sentStart && !looksAdjective(last):
+		// Two capitalised words inside a sentence that no list knows and nothing above ruled
+		// out (places, institutions, titles, adjectives): "Джери Калмис", "Ринго Старр".
 	default:
 		return
 	}
@@ -235,40 +294,20 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		pf.patronymics = append(pf.patronymics, patronymicMention{ti, span, r.lemmas, role})
 		return
 	}
+	if p := pf.sameAs(toks[best.from].text, toks[best.to-1].text, r.lemmas); p != nil {
+		// Another case form of a name already read: "Бесселя Кока" and "Бесселю Кок".
+		if p.role == "" {
+			p.role = role
+		}
+		pf.spans = append(pf.spans, personSpan{p, ti, span})
+		return
+	}
 	name := strings.Join(r.lemmas, " ")
 	p := pf.person(name, r.lemmas, role)
-	pf.spans = append(pf.spans, personSpan{p, ti, span})
-}
-
-// patronymicMention is a first name with a patronymic and no surname, "Борис Николаевич".
-type patronymicMention struct {
-	text   int
-	span   [2]int
-	lemmas []string
-	role   string
-}
-
-// resolvePatronymics links each first name with a patronymic to the person of the article
-// with that first name and a surname, whose name gains the patronymic; one that matches no
-// such person is a person of its own ("Александр Арсенович" may be a surname).
-func (pf *peopleFinder) resolvePatronymics() {
-	for _, pm := range pf.patronymics {
-		first := foldWord(pm.lemmas[0])
-		var match *foundPerson
-		for _, p := range pf.people {
-			if p.first == first && p.surname != foldWord(pm.lemmas[1]) {
-				match = p
-				break
-			}
-		}
-		if match == nil {
-			match = pf.person(strings.Join(pm.lemmas, " "), pm.lemmas, pm.role)
-		} else if strings.Count(match.name, " ") == 1 {
-			f, l, _ := strings.Cut(match.name, " ")
-			match.name = f + " " + pm.lemmas[1] + " " + l
-		}
-		pf.spans = append(pf.spans, personSpan{match, pm.text, pm.span})
+	if p.words[0] == "" {
+		p.words = [2]string{toks[best.from].text, toks[best.to-1].text}
 	}
+	pf.spans = append(pf.spans, personSpan{p, ti, span})
 }
 
 // afterLocative reports whether toks[i] follows a preposition of place: "в Брюсселе", "на
@@ -302,11 +341,12 @@ func (pf *peopleFinder) startsName(toks []wordToken) bool {
 // readSpan reads 2 to 4 words as a first name, an optional patronymic and one or more
 // surnames ("Анибал Гомес Толедо").
 func (pf *peopleFinder) readSpan(toks []wordToken, roleCases uint8) (nameReading, bool) {
-	words := make([]string, len(toks))
+	var wordsBuf [4]string
+	var partsBuf [4]ru.NamePart
+	words, parts := wordsBuf[:len(toks)], partsBuf[:len(toks)]
 	for i := range toks {
 		words[i] = toks[i].text
 	}
-	parts := make([]ru.NamePart, len(words))
 	for i := 1; i < len(parts); i++ {
 		parts[i] = ru.LastName
 	}
@@ -318,34 +358,6 @@ func (pf *peopleFinder) readSpan(toks []wordToken, roleCases uint8) (nameReading
 		}
 	}
 	return best, ok
-}
-
-// person returns the article's person with this name, adding it if new. Names that differ
-// only by a patronymic are one person; the longer name wins.
-func (pf *peopleFinder) person(name string, lemmas []string, role string) *foundPerson {
-	first, last := foldWord(lemmas[0]), foldWord(lemmas[len(lemmas)-1])
-	key := first + " " + last
-	p := pf.byKey[key]
-	if p == nil {
-		p = &foundPerson{name: name, surname: last, first: first, initial: firstLetter(first)}
-		pf.byKey[key] = p
-		pf.people = append(pf.people, p)
-		for _, l := range lemmas[1:] {
-			f := foldWord(l)
-			pf.bySurname[f] = append(pf.bySurname[f], p)
-		}
-	} else if len(name) > len(p.name) {
-		p.name = name
-	}
-	if p.role == "" {
-		p.role = role
-	}
-	return p
-}
-
-func firstLetter(s string) string {
-	_, size := utf8.DecodeRuneInString(s)
-	return s[:size]
 }
 
 func indexOf(toks []wordToken, t *wordToken) int {

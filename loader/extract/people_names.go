@@ -121,7 +121,8 @@ type nameReading struct {
 // undeclined ("с председателем совета Суджата Котамраджу").
 func (lc lemmaCache) readName(words []string, parts []ru.NamePart, roleCases uint8) (best nameReading, ok bool) {
 	best.score = -1e9
-	lemmas := make([]string, len(words))
+	var lemmasBuf [4]string
+	lemmas := lemmasBuf[:len(words)]
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c := range ru.Cases {
 			total := 0.0
@@ -160,6 +161,11 @@ func (lc lemmaCache) readName(words []string, parts []ru.NamePart, roleCases uin
 				case ru.LastName:
 					if i == len(words)-1 {
 						surname = e.surname
+						if i >= 2 && looksAdjective(foldWord(e.best)) {
+							total-- // "Роман Коноплев Русской (церкви)": an adjective after a name
+						}
+					} else if lc.entry(w, ru.FirstName, g, c).known {
+						total += 0.5 // a second first name: "Реджеп Тайип Эрдоган"
 					}
 				}
 			}

@@ -219,6 +219,9 @@ func (pf *peopleFinder) resolvePending() {
 			if i == 0 && !looksOblique(l, ru.FirstName) && !strings.ContainsAny(lastLetter(l), "аяуюеыи") {
 				score++ // the form as written, unless it ends like a case form ("Моцарта")
 			}
+			if strings.ContainsAny(lastLetter(l), "ыуюе") {
+				score -= 2 // surnames seldom end so: "Обамы" is "Обама"
+			}
 			if score > bestScore {
 				best, bestScore = l, score
 			}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -201,6 +202,14 @@ func TestFindPeopleSurnameLinks(t *testing.T) {
 	}
 }
 
+func TestFindPeopleCaseFormsMerge(t *testing.T) {
+	// The first mention alone reads as a woman in the nominative; the second shows the case.
+	refs, _ := peopleOf("Контракт подписан при участии Бесселя Кока.", "Позже Бесселю Коку вручили премию.")
+	if got := names(refs); !slices.Equal(got, []string{"Бессель Кок"}) || refs[0].Mentions != 2 {
+		t.Errorf("people %q %+v, want Бессель Кок twice", got, refs)
+	}
+}
+
 func TestFindPeopleSurnameAlone(t *testing.T) {
 	refs, _ := peopleOf("Лавров заявил, что переговоры продолжатся. Встреча с Лавровым прошла в Москве.")
 	if got := names(refs); !slices.Equal(got, []string{"Лавров"}) || refs[0].Mentions != 2 {
@@ -323,4 +332,45 @@ func TestFoldWordMatchesFold(t *testing.T) {
 			t.Errorf("foldWord(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// TestFindPeopleConcurrent runs the finder on every core at once, as loading does, and
+// expects the answers it gives alone (run with -race to check the shared caches).
+func TestFindPeopleConcurrent(t *testing.T) {
+	articles := seedArticles(t)
+	want := make([][]string, len(articles))
+	texts := make([][]string, len(articles))
+	for i, a := range articles {
+		texts[i] = append([]string{a.Title}, blockTexts(a)...)
+		refs, _ := findPeople(texts[i], nil)
+		want[i] = names(refs)
+	}
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for round := 0; round < 5; round++ {
+				for i := range articles {
+					refs, _ := findPeople(texts[i], nil)
+					if got := names(refs); !slices.Equal(got, want[i]) {
+						done <- fmt.Errorf("%s: %q, alone %q", articles[i].ID, got, want[i])
+						return
+					}
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func blockTexts(a *model.Article) []string {
+	out := make([]string, len(a.Blocks))
+	for i, b := range a.Blocks {
+		out[i] = b.Text
+	}
+	return out
 }

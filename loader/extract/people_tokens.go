@@ -56,7 +56,7 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text, i)
 		if !isLetter(r) {
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == '…':
@@ -84,7 +84,6 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 		tok := wordToken{start: start, sentStart: sentenceOpen, spaceOnly: spaceOnly, before: before}
 		end, letters := scanWord(text, i, &tok)
 		tok.end, tok.text = end, text[start:end]
-		tok.fold = foldWord(tok.text)
 		tok.quoted = quoteOpen && (before == '«' || before == '"' || before == '“' || before == '„')
 		if tok.upper && letters == 1 && end < len(text) && text[end] == '.' {
 			end = scanInitials(text, end)
@@ -114,18 +113,28 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 // apostrophes between letters) and its number of letters, and classifies it into t.
 func scanWord(text string, i int, t *wordToken) (end, letters int) {
 	uppers, partUppers := 0, 0
+	needFold := false
 	t.cyrillic = true
 	for i < len(text) {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		// Lower-case Russian letters, most of any text: а…п are D0 B0…BF, р…я D1 80…8F.
+		if c := text[i]; i+1 < len(text) && (c == 0xD0 && text[i+1] >= 0xB0 && text[i+1] <= 0xBF ||
+			c == 0xD1 && text[i+1] >= 0x80 && text[i+1] <= 0x8F) {
+			letters++
+			i += 2
+			continue
 		}
+		r, size := decodeRune(text, i)
 		if isLetter(r) {
+			up := isUpper(r)
 			if letters == 0 {
-				t.upper = isUpper(r)
+				t.upper = up
 			}
 			letters++
-			if isUpper(r) {
+			if r == 'ё' {
+				needFold = true
+			}
+			if up {
+				needFold = true
 				uppers++
 				partUppers++
 				t.mixedCaps = t.mixedCaps || partUppers > 1
@@ -145,7 +154,23 @@ func scanWord(text string, i int, t *wordToken) (end, letters int) {
 		break
 	}
 	t.allCaps = letters > 1 && uppers == letters
+	t.fold = text[t.start:i]
+	if needFold {
+		t.fold = foldWord(t.fold)
+	}
 	return i, letters
+}
+
+// decodeRune decodes the rune at text[i], with a fast path for two-byte Cyrillic letters.
+func decodeRune(text string, i int) (rune, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // scanInitials extends an initial that ends at the dot at i over more initials glued to it:

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,6 +37,21 @@ type scan struct {
 	folds []string // folds[i] is word i folded like ru.Fold, with the same length
 	ends  []int    // ends[i]: the index after the last word a name starting at i may use
 	buf   []byte   // the folded words, end to end
+}
+
+// scanPool keeps scans, whose buffers grow to the longest text seen, from article to article.
+var scanPool = sync.Pool{New: func() any { return new(scan) }}
+
+// release drops the scan's references to the text and puts it back in the pool, unless a huge
+// text grew its buffers past what is worth keeping.
+func (s *scan) release() {
+	if cap(s.buf) > 1<<20 {
+		return
+	}
+	s.text = ""
+	clear(s.folds)
+	s.folds = s.folds[:0]
+	scanPool.Put(s)
 }
 
 // reset splits text into words and folds them in one pass, reusing the scan's buffers.
@@ -195,8 +212,9 @@ func gapKind(text string, prevEnd, start int) (joined, sentenceStart bool) {
 
 // countryAt matches a country name at word i: a multi-word name, an abbreviation, or one word
 // (a name in any case or an adjective). It returns the ISO code ("" when the words name
-// something else, such as "Латинская Америка") and the number of words used (0: no match).
-func (s *scan) countryAt(i int) (code string, n int) {
+// something else, such as "Латинская Америка"), the number of words used (0: no match) and
+// whether the match is a lone adjective ("французской").
+func (s *scan) countryAt(i int) (code string, n int, adjective bool) {
 	text := s.textOf(i)
 	upper := startsUpper(text)
 	cw, known := ru.CountryWordOf(s.folds[i])
@@ -204,18 +222,56 @@ func (s *scan) countryAt(i int) (code string, n int) {
 	// стол") start with a country adjective.
 	if upper || known && cw.Kind == ru.CountryAdjective {
 		if code, n := ru.CountryPhraseAt(s.folds[i:s.ends[i]]); n > 0 {
-			return code, n
+			return code, n, false
 		}
 	}
 	if upper && mayBeAbbreviation(text) {
 		if code, ok := ru.CountryAbbr(text); ok && !s.inDomainName(i) {
-			return code, 1
+			return code, 1, false
 		}
 	}
 	if known && trusted(cw, text, s.words[i].sentenceStart) && !s.namesSomethingElse(i, cw) {
-		return cw.Code, 1
+		return cw.Code, 1, cw.Kind == ru.CountryAdjective
 	}
-	return "", 0
+	return "", 0, false
+}
+
+// maxHeadDistance bounds the words between a country adjective and the noun it qualifies
+// ("российской государственной нефтяной компании").
+const maxHeadDistance = 3
+
+// qualifiesStateNoun reports whether the adjective at word i stands before a noun naming a
+// state's organs, officials, forces or dealings ("французской делегации", "российского
+// МИДа", "британской внешней разведки", "российские и казахстанские дипломаты"): then it names
+// the country acting rather than describing something ("японский пруд").
+func (s *scan) qualifiesStateNoun(i int) bool {
+	for j := i + 1; j < len(s.words) && j <= i+maxHeadDistance; j++ {
+		if !s.words[j].joined {
+			return false
+		}
+		fold := s.folds[j]
+		if ru.IsStateNoun(fold) {
+			return true
+		}
+		if fold != "и" && !adjectiveLike(fold) {
+			return false
+		}
+	}
+	return false
+}
+
+// adjectiveLike reports whether a folded word ends like a full adjective of any gender, number
+// and case, and is long enough not to be a short pronoun ("его", "ими").
+func adjectiveLike(fold string) bool {
+	if len(fold) < 10 { // five Cyrillic letters
+		return false
+	}
+	for _, e := range [...]string{"ой", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ую", "юю", "ей", "ом", "ем", "ого", "его", "ому", "ему", "ыми", "ими"} {
+		if strings.HasSuffix(fold, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // trusted reports whether a word the gazetteer knows is a country mention where it stands:
@@ -327,12 +383,16 @@ func mayBeAbbreviation(s string) bool {
 
 // countryFinder collects the countries of one article.
 type countryFinder struct {
-	refs     []model.CountryRef
+	refs []model.CountryRef
+	// named[k] is set once refs[k] is named, abbreviated, part of a compound or the adjective
+	// of a state noun: a country found only through other adjectives is dropped.
+	named    []bool
 	index    map[string]int // code → refs index
 	mentions []model.Mention
 }
 
-func (f *countryFinder) add(code string, block, start, end int) {
+// add records a mention of code; named tells whether it is more than a descriptive adjective.
+func (f *countryFinder) add(code string, named bool, block, start, end int) {
 	k, ok := f.index[code]
 	if !ok {
 		if f.index == nil {
@@ -342,7 +402,9 @@ func (f *countryFinder) add(code string, block, start, end int) {
 		k = len(f.refs)
 		f.index[code] = k
 		f.refs = append(f.refs, model.CountryRef{Country: &model.Country{Code: code, Name: name, NameEn: nameEn}})
+		f.named = append(f.named, false)
 	}
+	f.named[k] = f.named[k] || named
 	f.refs[k].Mentions++
 	f.mentions = append(f.mentions, model.Mention{Kind: model.KindCountry, Key: code,
 		Span: model.Span{Block: block, Start: start, End: end}})
@@ -351,10 +413,11 @@ func (f *countryFinder) add(code string, block, start, end int) {
 // find adds the countries of one scanned text.
 func (f *countryFinder) find(s *scan, block int) {
 	for i := 0; i < len(s.words); {
-		code, n := s.countryAt(i)
+		code, n, adjective := s.countryAt(i)
 		if n > 0 {
 			if code != "" {
-				f.add(code, block, s.words[i].start, s.words[i+n-1].end)
+				named := !adjective || s.qualifiesStateNoun(i)
+				f.add(code, named, block, s.words[i].start, s.words[i+n-1].end)
 			}
 			i += n
 			continue
@@ -363,9 +426,9 @@ func (f *countryFinder) find(s *scan, block int) {
 		s.hyphenParts(i, func(start, end int) bool {
 			part := text[start:end]
 			if code, ok := ru.CountryAbbr(part); ok {
-				f.add(code, block, w.start+start, w.start+end)
+				f.add(code, true, block, w.start+start, w.start+end)
 			} else if cw, ok := ru.CountryWordOf(fold[start:end]); ok && trusted(cw, part, w.sentenceStart && start == 0) {
-				f.add(cw.Code, block, w.start+start, w.start+end)
+				f.add(cw.Code, true, block, w.start+start, w.start+end)
 			} else if startsUpper(part) {
 				return false // a compound name such as "Нью-Джерси" or "Восточно-Казахстанская"
 			}
@@ -375,17 +438,38 @@ func (f *countryFinder) find(s *scan, block int) {
 	}
 }
 
+// dropUnnamed removes the countries found only through descriptive adjectives ("канадского
+// психолога", "японский пруд"), and their mentions.
+func (f *countryFinder) dropUnnamed() {
+	if !slices.Contains(f.named, false) {
+		return
+	}
+	dropped := map[string]bool{}
+	refs := f.refs[:0]
+	for k, r := range f.refs {
+		if f.named[k] {
+			refs = append(refs, r)
+		} else {
+			dropped[r.Code] = true
+		}
+	}
+	f.refs = refs
+	f.mentions = slices.DeleteFunc(f.mentions, func(m model.Mention) bool { return dropped[m.Key] })
+}
+
 // findPlaces finds the countries and organisations texts mention (texts[0] is the title,
 // texts[i] is block i-1) and appends their mentions. Each text is split into words once.
 func findPlaces(texts []string, mentions []model.Mention) ([]model.CountryRef, []model.OrgRef, []model.Mention) {
-	var s scan
+	s := scanPool.Get().(*scan)
+	defer s.release()
 	var cf countryFinder
 	var of orgFinder
 	for t, text := range texts {
 		s.reset(text)
-		cf.find(&s, blockOf(t))
-		of.find(&s, blockOf(t))
+		cf.find(s, blockOf(t))
+		of.find(s, blockOf(t))
 	}
+	cf.dropUnnamed()
 	orgs, orgMentions := of.resolve(cf.mentions)
 	mentions = append(mentions, cf.mentions...)
 	mentions = append(mentions, orgMentions...)

@@ -8,7 +8,9 @@
 //
 // LICENSES: country names come from CLDR through golang.org/x/text/language/display
 // (BSD-3-Clause, Unicode licence for the CLDR data); the name, organisation and topic pools
-// are written for this package. Filler paragraphs are the project's own seed articles.
+// are written for this package. Filler paragraphs are the project's own seed articles; they
+// keep their own names (Кошербаев, Гросси ...), which the generated articles do not list as
+// entities, as a loader would not if its extractor missed them.
 package corpusgen
 
 import (

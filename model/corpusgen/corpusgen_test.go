@@ -1,6 +1,7 @@
 package corpusgen
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -108,8 +109,22 @@ func TestWriteFilesMatchesArticles(t *testing.T) {
 	}
 }
 
-func BenchmarkArticles100k(b *testing.B) {
+func BenchmarkArticles(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				Articles(n, 1)
+			}
+		})
+	}
+}
+
+func BenchmarkWriteFiles10k(b *testing.B) {
 	for b.Loop() {
-		Articles(100_000, 1)
+		bytes, err := WriteFiles(b.TempDir(), 10_000, 1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(bytes)
 	}
 }

@@ -16,6 +16,8 @@ func TestLookupCountry(t *testing.T) {
 		"иорданских": "JO", "мексиканской": "MX", "Египте": "EG", "Турции": "TR", "турецкий": "TR",
 		"Грузии": "GE", "Нидерландов": "NL", "Филиппин": "PH", "КНР": "CN", "ОАЭ": "AE",
 		"ФРГ": "DE", "Гвинеи-Бисау": "GW", "Шри-Ланки": "LK", "Israel": "IL", "Израилем": "IL",
+		"United Kingdom": "GB", "south korea": "KR", "Южной Кореи": "KR", "КНДР": "KP",
+		"Того": "TG", "Антарктида": "AQ",
 	} {
 		if got, ok := LookupCountry(word); !ok || got != want {
 			t.Errorf("LookupCountry(%q) = %q, %v; want %q", word, got, ok, want)

@@ -9,9 +9,10 @@ import (
 )
 
 // Name morphology: Russian inflects first names, patronymics and surnames by gender and case.
-// The rules are petrovich's (data/petrovich_rules.json, from the npm package petrovich 0.2.1,
-// MIT licence, Copyright (c) 2013 Petrovich); Inflect applies them as petrovich does and
-// NameLemmas inverts them, so "Кошербаевым" leads back to "Кошербаев".
+// The rules are petrovich's: data/petrovich_rules.json is rules.json of the npm package
+// petrovich 0.2.1, MIT licence, Copyright (c) 2013 Petrovich (full text in
+// data/petrovich_LICENSE). Inflect applies them as petrovich does and NameLemmas inverts them,
+// so "Кошербаевым" leads back to "Кошербаев".
 
 // Gender is the grammatical gender a name is inflected by.
 type Gender uint8

@@ -57,29 +57,35 @@ func safeTwoBytes(s string, i int) bool {
 func rewrite(s string, from int, oneLine bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
-	b.WriteString(s[:from])
+	safe := 0 // start of the run of safe text not yet copied
 	for i := from; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if unsafeASCII(c, oneLine) {
+				b.WriteString(s[safe:i])
 				b.WriteRune(picture(c))
-			} else {
-				b.WriteByte(c)
+				safe = i + 1
 			}
 			i++
 			continue
 		}
+		if safeTwoBytes(s, i) {
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-		case unsafeRune(r):
-			writeCodePoint(&b, r)
-		default:
-			b.WriteString(s[i : i+size])
+		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
+			b.WriteString(s[safe:i])
+			if size == 1 {
+				b.WriteRune(utf8.RuneError)
+			} else {
+				writeCodePoint(&b, r)
+			}
+			safe = i + size
 		}
 		i += size
 	}
+	b.WriteString(s[safe:])
 	return b.String()
 }
 

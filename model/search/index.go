@@ -36,7 +36,8 @@ const noDay = math.MinInt32
 
 // New builds the index of c on every core. It returns once titles, entities and sources are
 // indexed; the word index of article bodies, which takes longer, goes on building in the
-// background (see Ready), and searches that need it wait for it.
+// background (see Ready). Until it is ready, searches match titles and names only and say so
+// (Results.TextPending).
 func New(c *model.Corpus) *Index {
 	ix := &Index{c: c, wordsDone: make(chan struct{})}
 	ix.buildEntities()
@@ -46,6 +47,16 @@ func New(c *model.Corpus) *Index {
 		close(ix.wordsDone)
 	}()
 	return ix
+}
+
+// textReady reports whether the index of article bodies is built.
+func (ix *Index) textReady() bool {
+	select {
+	case <-ix.wordsDone:
+		return true
+	default:
+		return false
+	}
 }
 
 // Ready waits until the index of article bodies is built, or ctx is done.

@@ -61,6 +61,7 @@ type keyTable struct {
 	cyr, lat       []byte
 	cyrEnd, latEnd []uint32 // item i's key is arena[end[i-1]:end[i]]
 	mask           []uint64 // letters of both keys
+	starts         []uint64 // letters that start a word, in either key
 }
 
 // add appends an item whose fields are given in Cyrillic (cyr) and Latin-key (lat) order.
@@ -82,6 +83,7 @@ func (t *keyTable) add(cyr, lat []string) {
 	t.cyrEnd = append(t.cyrEnd, uint32(len(t.cyr)))
 	t.latEnd = append(t.latEnd, uint32(len(t.lat)))
 	t.mask = append(t.mask, letterMask(t.cyr[start:])|letterMask(t.lat[lstart:]))
+	t.starts = append(t.starts, startMask(t.cyr[start:])|startMask(t.lat[lstart:]))
 }
 
 // appendTable appends the items of u.
@@ -96,6 +98,7 @@ func (t *keyTable) appendTable(u *keyTable) {
 		t.latEnd = append(t.latEnd, lb+e)
 	}
 	t.mask = append(t.mask, u.mask...)
+	t.starts = append(t.starts, u.starts...)
 }
 
 func (t *keyTable) len() int { return len(t.mask) }
@@ -121,18 +124,43 @@ func (t *keyTable) match(i int, w *word) uint8 {
 	if t.mask[i]&w.mask != w.mask {
 		return tierNone
 	}
+	// Every tier but a substring needs a word that starts with the word's first letter.
+	atStart := w.first == 0 || t.starts[i]&w.first != 0
 	if w.latin {
-		return matchKey(t.latKey(i), w.latP, w.latSp)
+		return matchKey(t.latKey(i), w.latP, w.latSp, atStart)
 	}
 	key := t.cyrKey(i)
 	tier := uint8(tierNone)
 	if t.mask[i]&w.cyrMask == w.cyrMask {
-		tier = matchKey(key, w.cyrP, w.cyrSp)
+		tier = matchKey(key, w.cyrP, w.cyrSp, atStart)
 	}
-	if w.stem != nil && tier < tierExact {
+	if w.stem != nil && tier < tierExact && atStart {
 		tier = max(tier, stemTier(key, w.stemP, w.stemSp))
 	}
 	return tier
+}
+
+// startMask is letterMask of the first letters of the words of key.
+func startMask(key []byte) uint64 {
+	var m uint64
+	for i := 0; i < len(key); i++ {
+		if i == 0 || isSep(key[i-1]) {
+			m |= firstLetterBit(key[i:])
+		}
+	}
+	return m
+}
+
+// firstLetterBit is the letterMask bit of the first letter of s.
+func firstLetterBit(s []byte) uint64 {
+	if len(s) == 0 {
+		return 0
+	}
+	if s[0] < utf8.RuneSelf {
+		return letterMask(s[:1])
+	}
+	r, _ := utf8.DecodeRune(s)
+	return runeBit(r)
 }
 
 // letterMask sets one bit per letter or digit class in key: Russian letters 0–31, Latin
@@ -174,11 +202,18 @@ func runeBit(r rune) uint64 {
 func isSep(c byte) bool { return c == ' ' }
 
 // matchKey returns the best tier at which q matches key: a whole word, a word prefix, a
-// substring, or its letters in order inside a word from its start. sq is " "+q: looking for
+// substring, or its letters in order inside a word from its start; when atStart is false
+// (no word of key starts with q's first letter) only a substring can. sq is " "+q: looking for
 // word starts directly takes a few searches where walking every occurrence of q takes many.
-func matchKey(key []byte, qp, sq pattern) uint8 {
+func matchKey(key []byte, qp, sq pattern, atStart bool) uint8 {
 	q := qp.b
 	if len(q) == 0 {
+		return tierNone
+	}
+	if !atStart {
+		if qp.index(key) >= 0 {
+			return tierSubstr
+		}
 		return tierNone
 	}
 	best := uint8(tierNone)

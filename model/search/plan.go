@@ -11,15 +11,16 @@ import (
 // word is a plain query word prepared for matching, with what it matched among the corpus's
 // entities and sources.
 type word struct {
-	cyr   []byte // key form: lower case, ё as е
-	lat   []byte // loose Latin form (ru.LatinKey)
-	stem  []byte // Russian stem when shorter than cyr, to match other case forms
+	cyr  []byte // key form: lower case, ё as е
+	lat  []byte // loose Latin form (ru.LatinKey)
+	stem []byte // Russian stem when shorter than cyr, to match other case forms
 	// The forms to find, alone and after a space (at word starts).
 	cyrP, cyrSp, latP, latSp, stemP, stemSp pattern
-	latin bool   // no Cyrillic in the word: match Latin keys
+	latin                                   bool // no Cyrillic in the word: match Latin keys
 	// mask holds the letters every match needs (of the stem when there is one); cyrMask
 	// those of the whole word.
 	mask, cyrMask uint64
+	first         uint64 // the letterMask bit of the first letter
 
 	ent    []uint8 // best tier per entity number
 	anyEnt bool
@@ -45,8 +46,10 @@ func newWord(w string) *word {
 		wd.lat = appendLatinKey(nil, typed)
 		wd.latP, wd.latSp = newPattern(wd.lat), newPattern(append([]byte{' '}, wd.lat...))
 		wd.mask = letterMask(wd.lat)
+		wd.first = firstLetterBit(wd.lat)
 		return wd
 	}
+	wd.first = firstLetterBit(wd.cyr)
 	wd.cyrP, wd.cyrSp = newPattern(wd.cyr), newPattern(append([]byte{' '}, wd.cyr...))
 	wd.cyrMask = letterMask(wd.cyr)
 	wd.mask = wd.cyrMask
@@ -105,11 +108,12 @@ func (ix *Index) plan(ctx context.Context, q Query, scope Scope, res *Results) (
 			wd.src[s] = ix.sources.match(s, wd)
 		}
 		if scope == All || scope == Articles {
-			if err := ix.Ready(ctx); err != nil {
-				return nil, err
+			if !ix.textReady() {
+				res.TextPending = true
+			} else {
+				form, exact := wd.bodyForm()
+				wd.body = ix.words.lookup(form, exact, len(ix.c.Articles))
 			}
-			form, exact := wd.bodyForm()
-			wd.body = ix.words.lookup(form, exact, len(ix.c.Articles))
 		}
 		p.words = append(p.words, wd)
 	}
@@ -153,7 +157,10 @@ func (ix *Index) plan(ctx context.Context, q Query, scope Scope, res *Results) (
 			p.until = int32(q.Until.Unix() / 86400)
 		}
 	}
-	return p, nil
+	if res.TextPending {
+		res.Problems = append(res.Problems, "article texts are still being indexed: titles and names searched only")
+	}
+	return p, ctx.Err()
 }
 
 // matchAll marks in ok the items of t in [lo, hi) that every word of value matches, at the

@@ -1,6 +1,25 @@
 // Package search finds articles, people, countries and organisations for a query typed in
 // Cyrillic or Latin, in any case form. It owns the search keys, the query parser and ranking;
 // it knows nothing of the terminal.
+//
+// Every item has two keys built once by New: its text lower-cased with ё as е, and a loose
+// Latin form (ru.LatinKey: "Kosherbayev", "Kosherbaev" and "Кошербаев" all give
+// "kosherbaev"). A Cyrillic query word matches the first, a Latin one the second. An article's
+// keys are its title; its people, countries, organisations and source are matched once per
+// query among the entities and looked up per article by number. Each query word scores its
+// best tier in any field: a whole word (or the same word in another case: the Snowball stem
+// plus a case ending), a word prefix, a word starting with the stem, a substring, its letters
+// in order inside a word; article texts match through a word index (stem or prefix) and rank
+// below all of those. Ties go to the newest article, and to the entity in most articles.
+//
+// Scans reject items by a 64-bit letter mask first, look for the rarest byte of a pattern
+// with IndexByte, run on every core in chunks of 1024 articles, check ctx between chunks, and
+// rank with a counting sort. Highlight positions come from sahilm/fuzzy, run only on the
+// labels shown.
+//
+// LICENSES: the Russian stemmer is github.com/kljensen/snowball (MIT), used as a library; the
+// letter frequency orders in pattern.go are common knowledge written for this package. No
+// table is fetched at run time.
 package search
 
 import (
@@ -91,6 +110,9 @@ type Results struct {
 	// Partial is set when Options.FirstScreen stopped the article scan early: Hits are the
 	// best of the newest matching articles and Total counts only what was scanned.
 	Partial bool
+	// TextPending is set when words were not looked for in article texts because their index
+	// is still being built (see Index.Ready): search again once it is ready.
+	TextPending bool
 }
 
 // Options tune a search.

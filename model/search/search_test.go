@@ -102,7 +102,7 @@ var spellings = []struct {
 
 func TestSpellingsFindTheEntityFirst(t *testing.T) {
 	for name, c := range map[string]*model.Corpus{"hand": handCorpus(), "generated": corpusgen.Corpus(3000, 1)} {
-		ix := New(c)
+		ix := ready(c)
 		for _, s := range spellings {
 			r := search(t, ix, s.query, Options{})
 			if len(r.Hits) == 0 || r.Hits[0].Kind != s.kind || label(c, r.Hits[0]) != s.want {
@@ -118,7 +118,7 @@ func TestSpellingsFindTheEntityFirst(t *testing.T) {
 
 func TestSpellingsFindEveryArticleOfThePerson(t *testing.T) {
 	c := corpusgen.Corpus(3000, 2)
-	ix := New(c)
+	ix := ready(c)
 	p := c.Person(ru.Fold("Ермек Кошербаев"))
 	for _, q := range []string{"Kosherbayev", "kosherbaev", "Кошербаевым", "Ермек Кошербаев"} {
 		r := search(t, ix, q, Options{Scope: Articles})
@@ -156,7 +156,7 @@ func hasCountry(a *model.Article, code string) bool {
 
 func TestQualifiersFilterArticles(t *testing.T) {
 	c := corpusgen.Corpus(5000, 3)
-	ix := New(c)
+	ix := ready(c)
 	for _, tc := range []struct {
 		query string
 		keep  func(*model.Article) bool
@@ -202,7 +202,7 @@ func TestQualifiersFilterArticles(t *testing.T) {
 
 func TestWordsAndQualifiersCombine(t *testing.T) {
 	c := corpusgen.Corpus(5000, 4)
-	ix := New(c)
+	ix := ready(c)
 	r := search(t, ix, "person:Кошербаев since:2024 АЭС", Options{Scope: Articles})
 	if len(r.Hits) == 0 {
 		t.Fatal("no hits")
@@ -217,7 +217,7 @@ func TestWordsAndQualifiersCombine(t *testing.T) {
 }
 
 func TestBadQualifiersAreReportedNotFatal(t *testing.T) {
-	ix := New(handCorpus())
+	ix := ready(handCorpus())
 	for _, q := range []string{"since:garbage", "foo:bar", "person:", "until:2025-13", "person:Zzyzx", "since:2026 until:2025"} {
 		r := search(t, ix, q, Options{})
 		if len(r.Problems) == 0 {
@@ -233,7 +233,7 @@ func TestBadQualifiersAreReportedNotFatal(t *testing.T) {
 
 func TestEmptyQueryListsEverythingInCorpusOrder(t *testing.T) {
 	c := handCorpus()
-	r := search(t, New(c), "  ", Options{Scope: Articles})
+	r := search(t, ready(c), "  ", Options{Scope: Articles})
 	if r.Total != len(c.Articles) || len(r.Hits) != len(c.Articles) {
 		t.Fatalf("Total %d, %d hits, want %d", r.Total, len(r.Hits), len(c.Articles))
 	}
@@ -242,7 +242,7 @@ func TestEmptyQueryListsEverythingInCorpusOrder(t *testing.T) {
 			t.Errorf("hit %d is article %d, want corpus order", i, h.Index)
 		}
 	}
-	all := search(t, New(c), "", Options{Limit: 2})
+	all := search(t, ready(c), "", Options{Limit: 2})
 	if want := len(c.Articles) + len(c.People) + len(c.Countries) + len(c.Orgs); all.Total != want || len(all.Hits) != 2 {
 		t.Errorf("empty query in All: Total %d, %d hits; want %d and the limit 2", all.Total, len(all.Hits), want)
 	}
@@ -250,7 +250,7 @@ func TestEmptyQueryListsEverythingInCorpusOrder(t *testing.T) {
 
 func TestTitleAndEntityMatchesRankAboveBodyMatches(t *testing.T) {
 	c := handCorpus()
-	r := search(t, New(c), "Франция", Options{Scope: Articles})
+	r := search(t, ready(c), "Франция", Options{Scope: Articles})
 	var ids []string
 	for _, h := range r.Hits {
 		ids = append(ids, c.Articles[h.Index].ID)
@@ -262,17 +262,17 @@ func TestTitleAndEntityMatchesRankAboveBodyMatches(t *testing.T) {
 		t.Errorf("fields %v and %v, want country then text", r.Hits[0].Fields.Names(), r.Hits[1].Fields.Names())
 	}
 	// Any case form of a body word: нейтральности finds нейтральность.
-	if r := search(t, New(c), "нейтральности", Options{}); len(r.Hits) != 1 || c.Articles[r.Hits[0].Index].ID != "atom" {
+	if r := search(t, ready(c), "нейтральности", Options{}); len(r.Hits) != 1 || c.Articles[r.Hits[0].Index].ID != "atom" {
 		t.Errorf("нейтральности found %v, want the atom article", r.Hits)
 	}
 	// ё = е in bodies too.
-	if r := search(t, New(c), "емкий", Options{}); len(r.Hits) != 1 {
+	if r := search(t, ready(c), "емкий", Options{}); len(r.Hits) != 1 {
 		t.Errorf("емкий found %d hits, want the article with «ёмкий»", len(r.Hits))
 	}
 }
 
 func TestScopeLimitsKinds(t *testing.T) {
-	ix := New(handCorpus())
+	ix := ready(handCorpus())
 	for scope, kind := range map[Scope]Kind{Articles: Article, People: Person, Countries: Country, Orgs: Org} {
 		r := search(t, ix, "", Options{Scope: scope})
 		if len(r.Hits) == 0 {
@@ -289,7 +289,7 @@ func TestScopeLimitsKinds(t *testing.T) {
 
 func TestFirstScreenStopsEarly(t *testing.T) {
 	c := corpusgen.Corpus(20_000, 5)
-	ix := New(c)
+	ix := ready(c)
 	full := search(t, ix, "к", Options{Scope: Articles})
 	first := search(t, ix, "к", Options{Scope: Articles, Limit: 50, FirstScreen: true})
 	if !first.Partial || len(first.Hits) != 50 || first.Total >= full.Total {
@@ -319,7 +319,7 @@ func TestCancelledSearchReturnsTheContextError(t *testing.T) {
 }
 
 func TestConcurrentSearches(t *testing.T) {
-	ix := New(corpusgen.Corpus(5000, 7))
+	ix := ready(corpusgen.Corpus(5000, 7))
 	want := search(t, ix, "кош", Options{}).Total
 	done := make(chan int)
 	for range 4 {
@@ -332,5 +332,28 @@ func TestConcurrentSearches(t *testing.T) {
 		if got := <-done; got != want {
 			t.Errorf("concurrent search found %d, want %d", got, want)
 		}
+	}
+}
+
+// ready builds the index of c and waits for its index of article texts.
+func ready(c *model.Corpus) *Index {
+	ix := New(c)
+	ix.Ready(context.Background())
+	return ix
+}
+
+func TestSearchBeforeTheTextIndexIsReady(t *testing.T) {
+	ix := ready(handCorpus())
+	building := *ix
+	building.wordsDone = make(chan struct{}) // as if still building
+	r := search(t, &building, "нейтральности Кошербаев", Options{})
+	if !r.TextPending || len(r.Problems) != 1 {
+		t.Errorf("TextPending %v, problems %q; want the pending text index reported", r.TextPending, r.Problems)
+	}
+	if r := search(t, &building, "Кошербаев", Options{Scope: Articles}); r.Total != 2 {
+		t.Errorf("titles and names still searched: %d hits, want 2", r.Total)
+	}
+	if r := search(t, ix, "нейтральности", Options{}); r.TextPending || r.Total != 1 {
+		t.Errorf("once ready: TextPending %v, %d hits, want the atom article", r.TextPending, r.Total)
 	}
 }

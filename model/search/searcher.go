@@ -49,7 +49,7 @@ func (s *Searcher) Search(ctx context.Context, q string, opt Options) (*Results,
 	if err != nil {
 		return nil, err
 	}
-	if !res.Partial && (opt.Scope == All || opt.Scope == Articles) {
+	if !res.Partial && !res.TextPending && (opt.Scope == All || opt.Scope == Articles) {
 		s.mu.Lock()
 		s.last = &narrowing{scope: opt.Scope, quals: quals, words: words, matched: p.matched}
 		s.mu.Unlock()

@@ -11,7 +11,7 @@ import (
 // Typing a query letter by letter through a Searcher must give, at every keystroke, exactly
 // what a fresh search gives.
 func TestSearcherNarrowsToTheSameResults(t *testing.T) {
-	ix := New(corpusgen.Corpus(8000, 9))
+	ix := ready(corpusgen.Corpus(8000, 9))
 	for _, typed := range []string{"кошербаевым франции", "kosherbayev fr", "zakharova", "person:Kosherbayev атомн",
 		"нейтральност", "к", "ёлк"} {
 		s := ix.NewSearcher()

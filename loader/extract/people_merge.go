@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dispatch-news/dispatch/model/ru"
+)
+
+// One person, many forms: the names of an article are merged here when they are the same
+// person written in another case, with or without a patronymic, or without a surname.
+
+// patronymicMention is a first name with a patronymic and no surname, "Борис Николаевич".
+type patronymicMention struct {
+	text   int
+	span   [2]int
+	lemmas []string
+	role   string
+}
+
+// resolvePatronymics links each first name with a patronymic to the person of the article
+// with that first name and a surname, whose name gains the patronymic; one that matches no
+// such person is a person of its own ("Александр Арсенович" may be a surname).
+func (pf *peopleFinder) resolvePatronymics() {
+	for _, pm := range pf.patronymics {
+		first := foldWord(pm.lemmas[0])
+		var match *foundPerson
+		for _, p := range pf.people {
+			if p.first == first && p.surname != foldWord(pm.lemmas[1]) {
+				match = p
+				break
+			}
+		}
+		if match == nil {
+			match = pf.person(strings.Join(pm.lemmas, " "), pm.lemmas, pm.role)
+		} else if strings.Count(match.name, " ") == 1 {
+			f, l, _ := strings.Cut(match.name, " ")
+			match.name = f + " " + pm.lemmas[1] + " " + l
+		}
+		pf.spans = append(pf.spans, personSpan{match, pm.text, pm.span})
+	}
+}
+
+// sameAs returns the person already found whose name, as first written, and the name first …
+// last just read are case forms of one nominative name, when the two readings differ; it
+// renames the person to that common reading. It returns nil when there is none.
+func (pf *peopleFinder) sameAs(first, last string, lemmas []string) *foundPerson {
+	key := foldWord(lemmas[0]) + " " + foldWord(lemmas[len(lemmas)-1])
+	if pf.byKey[key] != nil {
+		return nil // the same reading: person() merges them
+	}
+	for _, p := range pf.people {
+		if p.words[0] == "" {
+			continue
+		}
+		f, l, ok := pf.commonReading(p.words[0], p.words[1], first, last)
+		if !ok {
+			continue
+		}
+		delete(pf.byKey, p.first+" "+p.surname)
+		ff, fl := foldWord(f), foldWord(l)
+		words := strings.Fields(p.name)
+		words[0], words[len(words)-1] = f, l
+		p.name, p.first, p.surname, p.initial = strings.Join(words, " "), ff, fl, firstLetter(ff)
+		pf.byKey[ff+" "+fl] = p
+		pf.bySurname[fl] = append(pf.bySurname[fl], p)
+		return p
+	}
+	return nil
+}
+
+// commonReading finds the likeliest first name and surname that both "f1 l1" and "f2 l2" may
+// be case forms of, in any gender and case each.
+func (pf *peopleFinder) commonReading(f1, l1, f2, l2 string) (first, last string, ok bool) {
+	if foldWord(l1) == foldWord(l2) && foldWord(f1) == foldWord(f2) {
+		return "", "", false
+	}
+	// Most pairs of names share no surname reading at all: rule them out cheaply.
+	s1, s2 := pf.lc.surnameLemmas(l1), pf.lc.surnameLemmas(l2)
+	if !slices.ContainsFunc(s1, func(s string) bool { return slices.Contains(s2, s) }) {
+		return "", "", false
+	}
+	best := -1e9
+	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
+		for _, c1 := range ru.Cases {
+			for _, c2 := range ru.Cases {
+				for _, f := range pf.lc.lemmas(f1, ru.FirstName, g, c1) {
+					if !slices.Contains(pf.lc.lemmas(f2, ru.FirstName, g, c2), f) {
+						continue
+					}
+					for _, l := range pf.lc.lemmas(l1, ru.LastName, g, c1) {
+						if !slices.Contains(pf.lc.lemmas(l2, ru.LastName, g, c2), l) {
+							continue
+						}
+						score := lemmaScore(f1, f, ru.FirstName, g, c1) + lemmaScore(f2, f, ru.FirstName, g, c2) +
+							lemmaScore(l1, l, ru.LastName, g, c1) + lemmaScore(l2, l, ru.LastName, g, c2)
+						if score > best {
+							first, last, ok, best = f, l, true, score
+						}
+					}
+				}
+			}
+		}
+	}
+	return first, last, ok
+}
+
+// person returns the article's person with this name, adding it if new. Names that differ
+// only by a patronymic are one person; the longer name wins.
+func (pf *peopleFinder) person(name string, lemmas []string, role string) *foundPerson {
+	first, last := foldWord(lemmas[0]), foldWord(lemmas[len(lemmas)-1])
+	key := first + " " + last
+	p := pf.byKey[key]
+	if p == nil {
+		p = &foundPerson{name: name, surname: last, first: first, initial: firstLetter(first)}
+		pf.byKey[key] = p
+		pf.people = append(pf.people, p)
+		for _, l := range lemmas[1:] {
+			f := foldWord(l)
+			pf.bySurname[f] = append(pf.bySurname[f], p)
+			if i := strings.LastIndexByte(f, ' '); i >= 0 {
+				pf.bySurname[f[i+1:]] = append(pf.bySurname[f[i+1:]], p) // "бин Ладен" is "Ладен"
+			}
+		}
+	} else if len(name) > len(p.name) {
+		p.name = name
+	}
+	if p.role == "" {
+		p.role = role
+	}
+	return p
+}
+
+func firstLetter(s string) string {
+	_, size := utf8.DecodeRuneInString(s)
+	return s[:size]
+}
