@@ -164,9 +164,9 @@ func (pf *peopleFinder) isFirstName(word string) bool {
 }
 
 // verbFollows reports whether a verb follows toks[i], perhaps after an adverb ("Путин также
-// подпишет").
+// подпишет") or a second subject ("Сечин и Тимченко предложили").
 func verbFollows(toks []wordToken, i int) bool {
-	for k := i + 1; k < len(toks) && k <= i+2; k++ {
+	for k, skipped := i+1, 0; k < len(toks) && skipped <= 2; k, skipped = k+1, skipped+1 {
 		if !toks[k].spaceOnly {
 			return false
 		}
@@ -177,6 +177,12 @@ func verbFollows(toks []wordToken, i int) bool {
 		switch f {
 		case "также", "тоже", "уже", "еще", "же", "не", "вновь", "снова", "лично", "сам", "ранее", "неоднократно", "впервые":
 			continue
+		case "и":
+			// Two subjects: "Сечин и Тимченко предложили".
+			if k+1 < len(toks) && toks[k+1].spaceOnly && isNameWord(&toks[k+1]) {
+				k++
+				continue
+			}
 		}
 		return false
 	}

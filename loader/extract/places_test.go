@@ -60,9 +60,9 @@ func TestFindCountriesSeeds(t *testing.T) {
 		"000": {"AT", "KZ"},
 		"001": {"KZ", "RU"},
 		"002": {"CA", "CH", "GB", "JO", "KE", "KZ", "MK", "MX", "TJ", "UZ"},
-		// MX and NO also come from "казахско-мексиканского", "норвежской"; "кыргызской и
-		// татарской диаспор" describes communities in Kazakhstan, not Kyrgyzstan acting.
-		"003": {"AZ", "CN", "ET", "FI", "KW", "KZ", "MX", "NO", "PK", "SI", "TR", "UZ"},
+		// KG comes from "кыргызской и татарской диаспор" (a country's people abroad), MX and NO
+		// also from "казахско-мексиканского", "норвежской".
+		"003": {"AZ", "CN", "ET", "FI", "KG", "KW", "KZ", "MX", "NO", "PK", "SI", "TR", "UZ"},
 		"004": {"FR", "KZ"},
 	}
 	for id, texts := range seedTexts(t) {

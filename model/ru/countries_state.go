@@ -3,8 +3,8 @@ package ru
 import "strings"
 
 // A country adjective often only describes something ("японский пруд", "канадского психолога");
-// before a noun naming a state's organs, officials, forces, citizens or dealings it names the
-// country acting ("норвежской делегации", "российского МИДа", "украинские войска",
+// before a noun naming a state's organs, officials, forces, citizens (at home or abroad:
+// "кыргызской диаспоры") or dealings it names the country acting ("норвежской делегации", "российского МИДа", "украинские войска",
 // "американской стороны"). The extractor keeps a country it finds only through adjectives when
 // one of them stands before such a noun.
 //
@@ -23,9 +23,9 @@ var stateNounStems = []string{
 	// diplomacy
 	"посольств", "консульств", "дипмисси", "представительств", "делегаци", "сторон",
 	"отношени", "сотрудничеств", "переговор", "санкци", "визит",
-	// the state itself, its forces and people
+	// the state itself, its forces, its people at home and abroad, its economy and partners
 	"государств", "арми", "войск", "военн", "сил", "флот", "спецслужб", "разведк",
-	"пограничник", "граждан", "оппозици", "экономик", "партнер",
+	"пограничник", "граждан", "соотечественник", "диаспор", "оппозици", "экономик", "партнер",
 }
 
 // stateNounEndings are the noun endings of every declension, singular and plural, and those of

@@ -67,3 +67,18 @@ func TestCountriesTable(t *testing.T) {
 		}
 	}
 }
+
+func TestIsStateNoun(t *testing.T) {
+	for _, word := range []string{"правительства", "правительство", "послом", "посол", "делегации",
+		"стороны", "мида", "премьер-министра", "вице-премьер", "войска", "граждан", "властям",
+		"парламентарий", "военные", "отношений", "партнерами", "диаспоры"} {
+		if !IsStateNoun(word) {
+			t.Errorf("IsStateNoun(%q) = false, want true", word)
+		}
+	}
+	for _, word := range []string{"после", "пруд", "психолога", "музыкой", "компании", "кухню", "ученых", ""} {
+		if IsStateNoun(word) {
+			t.Errorf("IsStateNoun(%q) = true, want false", word)
+		}
+	}
+}

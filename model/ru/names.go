@@ -332,12 +332,3 @@ func containsString(list []string, s string) bool {
 	}
 	return false
 }
-
-// TitleCase returns s with its first letter upper-case and the rest as written.
-func TitleCase(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if size == 0 || unicode.IsUpper(r) {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[size:]
-}
