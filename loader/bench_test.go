@@ -2,25 +2,99 @@ package loader
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/dispatch-news/dispatch/loader/extract"
 	"github.com/dispatch-news/dispatch/model/corpusgen"
 )
 
-// benchArticles is the size of the generated corpus: about 4 MB in two folders.
+// benchArticles is the size of the generated corpus by default: about 10 MB in two folders.
+// DISPATCH_BENCH_ARTICLES=10000,100000 measures other sizes (100k articles are 540 MB).
 const benchArticles = 2000
 
-func benchCorpus(b *testing.B) (dir string, files [][]byte, total int64) {
+func benchSizes(b *testing.B) []int {
+	env := os.Getenv("DISPATCH_BENCH_ARTICLES")
+	if env == "" {
+		return []int{benchArticles}
+	}
+	var sizes []int
+	for _, s := range strings.Split(env, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			b.Fatalf("DISPATCH_BENCH_ARTICLES=%q: want sizes like 10000,100000", env)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes
+}
+
+// generated writes n generated articles under dir, dated an hour back so the cache keeps them,
+// and returns their total size.
+func generated(b *testing.B, dir string, n int) int64 {
 	b.Helper()
-	dir = b.TempDir()
-	total, err := corpusgen.WriteFiles(dir, benchArticles, 1)
+	total, err := corpusgen.WriteFiles(dir, n, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
+	ageFiles(b, dir)
+	return total
+}
+
+// BenchmarkLoad measures the whole of Load on a generated folder (walk, read, decode,
+// sanitise, parse, extract on every core, final pass, corpus): without the cache, with an
+// empty cache (which it fills), and from a full cache.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		dir := b.TempDir()
+		total := generated(b, dir, n)
+		load := func(b *testing.B, opt Options, wantCached bool) {
+			var last Progress
+			opt.Progress = func(p Progress) { last = p }
+			c, err := Load(context.Background(), []string{dir}, opt)
+			if err != nil || len(c.Articles) != n || (last.Cached == n) != wantCached {
+				b.Fatalf("%v, %d articles, %d from the cache", err, len(c.Articles), last.Cached)
+			}
+		}
+		b.Run(fmt.Sprintf("n=%d/nocache", n), func(b *testing.B) {
+			b.SetBytes(total)
+			for b.Loop() {
+				load(b, Options{NoCache: true}, false)
+			}
+		})
+		b.Run(fmt.Sprintf("n=%d/cold", n), func(b *testing.B) {
+			b.SetBytes(total)
+			for b.Loop() {
+				b.StopTimer()
+				cache := b.TempDir()
+				runtime.GC()
+				b.StartTimer()
+				load(b, Options{CacheDir: cache}, false)
+			}
+		})
+		b.Run(fmt.Sprintf("n=%d/warm", n), func(b *testing.B) {
+			cache := b.TempDir()
+			load(b, Options{CacheDir: cache}, false)
+			b.SetBytes(total)
+			b.ResetTimer()
+			for b.Loop() {
+				load(b, Options{CacheDir: cache}, true)
+			}
+		})
+	}
+}
+
+// BenchmarkParse measures parsing alone, with and without extraction, on one core from memory.
+func BenchmarkParse(b *testing.B) {
+	dir := b.TempDir()
+	total := generated(b, dir, benchArticles)
 	paths, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	var files [][]byte
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -28,23 +102,6 @@ func benchCorpus(b *testing.B) (dir string, files [][]byte, total int64) {
 		}
 		files = append(files, data)
 	}
-	return dir, files, total
-}
-
-// BenchmarkLoad measures the whole of Load on a generated folder (walk, read, decode,
-// sanitise, parse, extract on every core, final pass, corpus), and parsing alone, with and
-// without extraction, on one core from memory.
-func BenchmarkLoad(b *testing.B) {
-	dir, files, total := benchCorpus(b)
-	b.Run("pipeline", func(b *testing.B) {
-		b.SetBytes(total)
-		for b.Loop() {
-			c, err := Load(context.Background(), []string{dir}, Options{})
-			if err != nil || len(c.Articles) != benchArticles {
-				b.Fatalf("%v, %d articles", err, len(c.Articles))
-			}
-		}
-	})
 	b.Run("parse", func(b *testing.B) {
 		b.SetBytes(total)
 		for b.Loop() {
@@ -64,6 +121,26 @@ func BenchmarkLoad(b *testing.B) {
 					b.Fatal(err)
 				}
 				extract.Annotate(p.article)
+			}
+		}
+	})
+	b.Run("cache-decode", func(b *testing.B) {
+		var bodies [][]byte
+		for _, data := range files {
+			p, err := parse("id", "id.txt", data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			extract.Annotate(p.article)
+			bodies = append(bodies, appendParsed(nil, p))
+		}
+		b.SetBytes(total)
+		b.ResetTimer()
+		for b.Loop() {
+			for _, body := range bodies {
+				if _, err := decodeParsed(body); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}
 	})

@@ -57,6 +57,7 @@ type Progress struct {
 	// Ignored counts files inside the given folders that are not articles (not .txt, or
 	// hidden); it is final only in the last report, where Done == Total.
 	Ignored int
+	Cached  int // files among Done read from the cache instead of being parsed
 }
 
 // Options tune Load.
@@ -66,6 +67,13 @@ type Options struct {
 	Progress func(Progress)
 	// Workers is the number of parsing goroutines; 0 means one per core.
 	Workers int
+	// CacheDir is where parsed articles are cached between runs (see cache.go); "" means
+	// $DISPATCH_CACHE_DIR, else dispatch/ in the user's cache folder (os.UserCacheDir).
+	// Problems with the cache never fail a load; they are noted in Corpus.Skipped under the
+	// cache file's path.
+	CacheDir string
+	// NoCache turns the cache off: nothing is read from or written to CacheDir.
+	NoCache bool
 
 	maxFileSize int64 // 0 means MaxFileSize; tests set it small
 }
@@ -90,13 +98,13 @@ func Load(ctx context.Context, paths []string, opt Options) (*model.Corpus, erro
 	if err != nil {
 		return nil, err
 	}
-	return run(ctx, opt, func(w *walker) { w.walkRoots(roots) })
+	return run(ctx, opt, openCache(opt, roots), func(w *walker) { w.walkRoots(roots) })
 }
 
 // LoadFS is Load for the .txt files of a file system, such as the embedded seeds; each
 // Article.File is prefix joined with the file's path in fsys.
 func LoadFS(ctx context.Context, fsys fs.FS, prefix string, opt Options) (*model.Corpus, error) {
-	return run(ctx, opt, func(w *walker) { w.walkFS(fsys, prefix) })
+	return run(ctx, opt, nil, func(w *walker) { w.walkFS(fsys, prefix) })
 }
 
 // result is what a worker makes of one job: an article, or a reason to skip the file.
@@ -104,9 +112,11 @@ type result struct {
 	parsed *parsed
 	skip   model.Skip
 	bytes  int64
+	cached *cacheItem // the file's cache entry, if it has one
 }
 
-func run(ctx context.Context, opt Options, walk func(*walker)) (*model.Corpus, error) {
+// run loads the files walk finds, through the cache c when it is not nil.
+func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model.Corpus, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if opt.Workers <= 0 {
@@ -129,7 +139,7 @@ func run(ctx context.Context, opt Options, walk func(*walker)) (*model.Corpus, e
 		wg.Go(func() {
 			for j := range jobs {
 				if ctx.Err() == nil {
-					results <- loadFile(j, opt.maxFileSize)
+					results <- c.load(j, opt.maxFileSize)
 				}
 			}
 		})
@@ -148,6 +158,10 @@ func run(ctx context.Context, opt Options, walk func(*walker)) (*model.Corpus, e
 	for r := range results {
 		prog.Done++
 		prog.Bytes += r.bytes
+		if r.cached != nil && r.cached.hit {
+			prog.Cached++
+		}
+		c.add(r.cached)
 		if r.parsed != nil {
 			ps = append(ps, r.parsed)
 		} else {
@@ -161,9 +175,14 @@ func run(ctx context.Context, opt Options, walk func(*walker)) (*model.Corpus, e
 		}
 	}
 	if err := ctx.Err(); err != nil {
+		c.finish(true)
 		return nil, err
 	}
+	c.finish(false)
 	skips = append(skips, w.skips...)
+	if c != nil {
+		skips = append(skips, c.notes...)
+	}
 	if opt.Progress != nil {
 		prog.Total, prog.Ignored = int(w.found.Load()), w.ignored
 		opt.Progress(prog)
@@ -265,7 +284,7 @@ func readFile(j job, maxSize int64) ([]byte, error) {
 	if int64(len(data)) > maxSize {
 		return data, tooLarge
 	}
-	return data, nil
+	return data, unchanged(j.file, f, info)
 }
 
 func byteSize(n int64) string {

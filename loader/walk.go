@@ -20,6 +20,7 @@ import (
 // job is one file to load.
 type job struct {
 	file string // the path shown to the user and stored in Article.File
+	abs  string // its absolute path, the key of its cache entry; "" when not on disk
 	open func() (fs.File, error)
 }
 
@@ -60,7 +61,7 @@ func checkRoots(paths []string) ([]root, error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err == nil {
-			err = tryRead(p, info.IsDir())
+			err = tryRead(p, info)
 		}
 		if err != nil {
 			var pe *fs.PathError
@@ -74,7 +75,11 @@ func checkRoots(paths []string) ([]root, error) {
 	return roots, nil
 }
 
-func tryRead(p string, dir bool) error {
+func tryRead(p string, info fs.FileInfo) error {
+	if !info.IsDir() && !info.Mode().IsRegular() {
+		return nil // opening a named pipe would block until something writes to it
+	}
+	dir := info.IsDir()
 	f, err := os.Open(p)
 	if err != nil {
 		return err
@@ -96,11 +101,12 @@ func (w *walker) walkRoots(roots []root) {
 		if w.ctx.Err() != nil {
 			return
 		}
-		abs, err := filepath.Abs(r.path)
-		if err != nil {
-			abs = r.path
-		}
+		abs := realPath(r.path)
 		if !r.info.IsDir() {
+			if !r.info.Mode().IsRegular() {
+				w.skip(r.path, "not a regular file")
+				continue
+			}
 			w.sendFile(r.path, abs, seen)
 			continue
 		}
@@ -111,22 +117,34 @@ func (w *walker) walkRoots(roots []root) {
 	}
 }
 
-// sendFile sends the file at p (abs is its absolute path) unless it has been sent already.
+// realPath is p absolute and without symbolic links, so that a file reached by two paths
+// (a folder and a link to it) is known as the same file.
+func realPath(p string) string {
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		p = real
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
+}
+
+// sendFile sends the file at p (abs is its real path) unless it has been sent already.
 func (w *walker) sendFile(p, abs string, seen map[string]bool) bool {
 	if seen[abs] {
 		return true
 	}
 	seen[abs] = true
-	return w.send(job{file: p, open: func() (fs.File, error) { return os.Open(p) }})
+	return w.send(job{file: p, abs: abs, open: func() (fs.File, error) { return os.Open(p) }})
 }
 
-// walkDir sends the .txt files under dir (abs is its absolute path) and returns how many it
+// walkDir sends the .txt files under dir (abs is its real path) and returns how many it
 // found. Symbolic links are followed, except into a folder that is dir or one of its parents
 // (ancestors), which would loop.
 func (w *walker) walkDir(dir, abs string, ancestors []fs.FileInfo, seen map[string]bool) (found int) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		w.skip(dir, reason(err))
+		w.skip(dir, folderReason(err))
 		return 0
 	}
 	for _, e := range entries {
@@ -155,7 +173,7 @@ func (w *walker) walkDir(dir, abs string, ancestors []fs.FileInfo, seen map[stri
 		case mode.IsDir():
 			if info == nil {
 				if info, err = e.Info(); err != nil {
-					w.skip(p, reason(err))
+					w.skip(p, folderReason(err))
 					continue
 				}
 			}
@@ -163,7 +181,11 @@ func (w *walker) walkDir(dir, abs string, ancestors []fs.FileInfo, seen map[stri
 				w.skip(p, "symlink loop (leads back to a folder it is in)")
 				continue
 			}
-			found += w.walkDir(p, filepath.Join(abs, name), append(ancestors[:len(ancestors):len(ancestors)], info), seen)
+			real := filepath.Join(abs, name)
+			if e.Type()&fs.ModeSymlink != 0 {
+				real = realPath(p) // the folder may also be walked where it is
+			}
+			found += w.walkDir(p, real, append(ancestors[:len(ancestors):len(ancestors)], info), seen)
 		case !strings.EqualFold(filepath.Ext(name), ".txt"):
 			w.ignored++
 		case !mode.IsRegular():
@@ -222,6 +244,38 @@ func (w *walker) walkFS(fsys fs.FS, prefix string) {
 	if err != nil {
 		w.skip(prefix, reason(err))
 	}
+}
+
+// errChanged is the skip reason of a file written to while it was read: its bytes may be
+// half old and half new.
+var errChanged = errors.New("changed while loading (size or modification time differ after reading)")
+
+// afterRead, when a test sets it, runs after a file is read and before it is checked for
+// changes, to change it at the worst moment.
+var afterRead func(file string)
+
+// unchanged checks that the open file f still has the size and modification time it had
+// (before) when reading started.
+func unchanged(file string, f fs.File, before fs.FileInfo) error {
+	if afterRead != nil {
+		afterRead(file)
+	}
+	after, err := f.Stat()
+	if err != nil {
+		return errors.New(reason(err))
+	}
+	if after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
+		return errChanged
+	}
+	return nil
+}
+
+// folderReason is reason for a folder.
+func folderReason(err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "folder vanished while loading"
+	}
+	return reason(err)
 }
 
 // reason turns a file error into a one-line skip reason.

@@ -141,6 +141,9 @@ func (b *browseScreen) setSize(w, h int) {
 		b.listW = max(rest-b.detW-1, 1)
 		b.detX = b.listX + b.listW + 1
 	}
+	if !b.showSide && b.focus == paneSidebar {
+		b.focus = paneList // the sidebar just folded away
+	}
 	b.rowsTop = headerHeight + listChromeH
 	for _, p := range b.lists {
 		p.l.setHeight(b.bodyH - listChromeH)
@@ -202,7 +205,8 @@ func (b *browseScreen) update(msg tea.Msg) tea.Cmd {
 		cmd = b.click(msg.Mouse())
 	default:
 		if p := b.cur(); p != nil && p.typing {
-			p.input, cmd = p.input.Update(msg)
+			p.input, cmd = p.input.Update(msg) // a paste, say: the query may have changed
+			cmd = tea.Batch(cmd, p.setQuery(b.s, b.pool, p.input.Value()))
 		} else if b.curView() == viewTimeline && b.tl != nil {
 			*b.tl, cmd = b.tl.update(msg)
 		}

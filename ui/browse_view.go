@@ -113,14 +113,14 @@ func (b *browseScreen) filterLine(p *listPane) string {
 	case p.typing:
 		return p.input.View()
 	case p.query != "":
-		s := st.accent.Render(p.input.Prompt) + st.text.Render(clean(p.query))
+		s := st.accent.Render(p.input.Prompt) + chips(st, p.terms)
+		for _, pr := range p.problems {
+			s += st.warn.Render(" · " + clean(pr))
+		}
 		if p.pending {
 			s += st.dim.Render(" · searching…")
 		} else {
-			s += st.dim.Render(fmt.Sprintf(" · %d found · esc clears", p.total))
-		}
-		for _, pr := range p.problems {
-			s += st.warn.Render(" · " + clean(pr))
+			s += st.dim.Render(fmt.Sprintf(" · %d found", p.total))
 		}
 		return s
 	case p.mixed:
@@ -255,4 +255,31 @@ func (b *browseScreen) monthOf(p *listPane, i int) string {
 		return "undated"
 	}
 	return a.Date.Format("January 2006")
+}
+
+// chips shows a parsed query: plain words as typed, qualifiers as tags in their kind's style,
+// and terms that were ignored struck through.
+func chips(st *styles, terms []search.Term) string {
+	parts := make([]string, 0, len(terms))
+	for _, t := range terms {
+		text := clean(t.String())
+		switch {
+		case t.Problem != "":
+			parts = append(parts, st.dim.Strikethrough(true).Render(text))
+		case t.Qualifier == "":
+			parts = append(parts, st.text.Render(text))
+		default:
+			style := st.accent
+			switch t.Qualifier {
+			case search.QualPerson:
+				style = st.kinds[search.Person]
+			case search.QualCountry:
+				style = st.kinds[search.Country]
+			case search.QualOrg:
+				style = st.kinds[search.Org]
+			}
+			parts = append(parts, style.Reverse(true).Render(" "+text+" "))
+		}
+	}
+	return strings.Join(parts, " ")
 }

@@ -414,3 +414,14 @@ func TestUnknownEntityIsIgnored(t *testing.T) {
 		t.Errorf("an unknown entity opened a screen")
 	}
 }
+
+func TestPasteIntoTheFilterSearches(t *testing.T) {
+	c := testCorpus(t, 100)
+	a := withSearcher(loadedApp(t, c, 120, 40), substringSearcher{c})
+	a = feed(t, a, keyMsgs("2", "/")...)
+	a = feed(t, a, tea.PasteMsg{Content: "Ермек"})
+	m := mainScreen(t, a)
+	if p := m.cur(); p.query != "Ермек" || p.len(m.pool) == 0 || p.len(m.pool) == len(c.People) {
+		t.Errorf("paste: query %q, %d rows", p.query, p.len(m.pool))
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -189,5 +190,28 @@ func TestLargeCorpusShowsAFirstScreenThenTheFullAnswer(t *testing.T) {
 	m := mainScreen(t, a)
 	if p := m.cur(); p.pending || p.len(m.pool) <= 200 {
 		t.Errorf("after the full answer: pending %v, %d rows", p.pending, p.len(m.pool))
+	}
+}
+
+func TestQualifiersShowAsChipsWithProblems(t *testing.T) {
+	c := seedCorpus(t)
+	a := loadedApp(t, c, 160, 30)
+	a = feed(t, a, keyMsgs("/", "person:Kosherbayev since:garbage", "enter")...)
+	out := screenText(a)
+	if !strings.Contains(out, " person:Kosherbayev ") {
+		t.Errorf("no person chip:\n%s", out)
+	}
+	if !strings.Contains(out, "garbage is not a date") {
+		t.Errorf("the query's problem is not shown:\n%s", out)
+	}
+	m := mainScreen(t, a)
+	for i := range m.cur().len(m.pool) {
+		art := m.pool.articles[m.cur().at(i).i]
+		if !slices.ContainsFunc(art.People, func(r model.PersonRef) bool { return strings.Contains(r.Latin, "Kosherbayev") }) {
+			t.Errorf("%q does not mention Kosherbayev", art.Title)
+		}
+	}
+	if m.cur().len(m.pool) == 0 {
+		t.Error("person:Kosherbayev found no article")
 	}
 }

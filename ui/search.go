@@ -68,7 +68,8 @@ type listPane struct {
 	l        list
 	input    textinput.Model
 	typing   bool
-	query    string // the filter the items reflect (or are being computed for)
+	query    string        // the filter the items reflect (or are being computed for)
+	terms    []search.Term // query parsed, for chips
 	sort     sortMode
 	seq      int
 	cancel   context.CancelFunc
@@ -154,6 +155,7 @@ func (p *listPane) setQuery(s *session, pl pool, q string) tea.Cmd {
 		p.sort = sortNatural
 	}
 	p.query = q
+	p.terms = search.ParseQuery(q).Terms
 	return p.refresh(s, pl)
 }
 

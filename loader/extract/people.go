@@ -15,7 +15,7 @@ type foundPerson struct {
 	name     string    // canonical name, nominative
 	surname  string    // folded last word of name
 	first    string    // folded first name, "" for a surname alone
-	words    [2]string // first and last word of the name as first written
+	words    [2]*wordInfo // first and last word of the name as first written
 	initial  string    // folded first letter of the first name, "" for a surname alone
 	role     string
 	mentions int
@@ -36,7 +36,6 @@ type pendingMention struct {
 
 // peopleFinder holds the state of one findPeople call.
 type peopleFinder struct {
-	lc          lemmaCache
 	people      []*foundPerson
 	byKey       map[string]*foundPerson
 	bySurname   map[string][]*foundPerson
@@ -90,7 +89,6 @@ func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []
 // the next: loading runs findPeople once per article on every core.
 var finderPool = sync.Pool{New: func() any {
 	return &peopleFinder{
-		lc:        lemmaCache{},
 		byKey:     map[string]*foundPerson{},
 		bySurname: map[string][]*foundPerson{},
 	}
@@ -99,10 +97,9 @@ var finderPool = sync.Pool{New: func() any {
 // release empties pf and returns it to finderPool. Buffers that grew large on a huge article
 // are dropped rather than kept.
 func (pf *peopleFinder) release() {
-	if cap(pf.words) > 1<<16 || len(pf.lc) > 1<<12 {
+	if cap(pf.words) > 1<<16 {
 		return
 	}
-	clear(pf.lc)
 	clear(pf.byKey)
 	clear(pf.bySurname)
 	clear(pf.words) // drop references to the article's text
@@ -146,7 +143,7 @@ func mergeParticles(text string, toks []wordToken) []wordToken {
 			}
 			n := toks[j]
 			n.start, n.text = t.start, text[t.start:n.end]
-			n.fold = foldWord(n.text)
+			n.fold, n.info = foldWord(n.text), nil
 			n.spaceOnly, n.sentStart, n.before = t.spaceOnly, false, t.before
 			out = append(out, n)
 			i = j
@@ -184,7 +181,7 @@ func (pf *peopleFinder) parseGroup(text string, ti int, toks []wordToken, from, 
 		stop := k == to
 		if !stop {
 			fold := toks[k].fold
-			stop = !toks[k].initial && isNotNameWord(fold)
+			stop = !toks[k].initial && pf.info(&toks[k]).notName
 			if !stop && k+1 < to {
 				// "Северной Македонии": a multi-word country.
 				if code, n := ru.CountryPhraseAt([]string{fold, toks[k+1].fold}); n > 0 || code != "" {
@@ -219,7 +216,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 	if to-from == 3 && toks[from+1].initial && !toks[from].initial && !toks[from+2].initial {
 		if r, ok := pf.readSpan([]wordToken{toks[from], toks[from+2]}, 0); ok && r.knownName {
 			consumed[from], consumed[from+1], consumed[from+2] = true, true, true
-			p := pf.person(strings.Join(r.lemmas, " "), r.lemmas, "")
+			p := pf.person(strings.Join(r.lemmas(), " "), r.lemmas(), r.folds(), "")
 			pf.spans = append(pf.spans, personSpan{p, ti, [2]int{toks[from].start, toks[from+2].end}})
 			return
 		}
@@ -268,11 +265,11 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		return
 	}
 	r := best.r
-	first := foldWord(r.lemmas[0])
+	first := r.fold[0]
 	if best.from != from {
 		role, _ = roleBefore(text, toks, best.from, consumed)
 	}
-	last := foldWord(r.lemmas[len(r.lemmas)-1])
+	last := r.fold[r.n-1]
 	switch {
 	case r.knownName, r.patronym:
 	case looksAdjective(first):
@@ -289,12 +286,12 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		consumed[k] = true
 	}
 	span := [2]int{toks[best.from].start, toks[best.to-1].end}
-	if r.patronym && len(r.lemmas) == 2 {
+	if r.patronym && r.n == 2 {
 		// "Борис Николаевич": the surname may be given elsewhere in the article.
-		pf.patronymics = append(pf.patronymics, patronymicMention{ti, span, r.lemmas, role})
+		pf.patronymics = append(pf.patronymics, patronymicMention{ti, span, r.lemmas(), role})
 		return
 	}
-	if p := pf.sameAs(toks[best.from].text, toks[best.to-1].text, r.lemmas); p != nil {
+	if p := pf.sameAs(pf.info(&toks[best.from]), pf.info(&toks[best.to-1]), r.folds()); p != nil {
 		// Another case form of a name already read: "Бесселя Кока" and "Бесселю Кок".
 		if p.role == "" {
 			p.role = role
@@ -302,10 +299,10 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		pf.spans = append(pf.spans, personSpan{p, ti, span})
 		return
 	}
-	name := strings.Join(r.lemmas, " ")
-	p := pf.person(name, r.lemmas, role)
-	if p.words[0] == "" {
-		p.words = [2]string{toks[best.from].text, toks[best.to-1].text}
+	name := strings.Join(r.lemmas(), " ")
+	p := pf.person(name, r.lemmas(), r.folds(), role)
+	if p.words[0] == nil {
+		p.words = [2]*wordInfo{pf.info(&toks[best.from]), pf.info(&toks[best.to-1])}
 	}
 	pf.spans = append(pf.spans, personSpan{p, ti, span})
 }
@@ -327,10 +324,10 @@ func afterLocative(toks []wordToken, i int) bool {
 
 // startsName reports whether a sentence-initial run of words starts with a name.
 func (pf *peopleFinder) startsName(toks []wordToken) bool {
-	w := toks[0].text
+	w := pf.readings(&toks[0])
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c := range ru.Cases {
-			if l, s := pf.lc.bestLemma(w, ru.FirstName, g, c); l != "" && s >= 3 {
+			if e := &w.e[ru.FirstName][g][c]; e.best != "" && e.score >= 3 {
 				return true
 			}
 		}
@@ -341,23 +338,36 @@ func (pf *peopleFinder) startsName(toks []wordToken) bool {
 // readSpan reads 2 to 4 words as a first name, an optional patronymic and one or more
 // surnames ("Анибал Гомес Толедо").
 func (pf *peopleFinder) readSpan(toks []wordToken, roleCases uint8) (nameReading, bool) {
-	var wordsBuf [4]string
+	var wordsBuf [4]*wordReadings
 	var partsBuf [4]ru.NamePart
 	words, parts := wordsBuf[:len(toks)], partsBuf[:len(toks)]
 	for i := range toks {
-		words[i] = toks[i].text
+		words[i] = pf.readings(&toks[i])
 	}
 	for i := 1; i < len(parts); i++ {
 		parts[i] = ru.LastName
 	}
-	best, ok := pf.lc.readName(words, parts, roleCases)
+	best, ok := readName(words, parts, roleCases)
 	if len(words) >= 2 {
 		parts[1] = ru.MiddleName
-		if r, ok2 := pf.lc.readName(words, parts, roleCases); ok2 && (!ok || r.score > best.score) {
+		if r, ok2 := readName(words, parts, roleCases); ok2 && (!ok || r.score > best.score) {
 			best, ok = r, true
 		}
 	}
 	return best, ok
+}
+
+// readings returns what the word t may be as a name.
+func (pf *peopleFinder) readings(t *wordToken) *wordReadings {
+	return pf.info(t).readings()
+}
+
+// info returns the wordInfo of t, remembered in t.
+func (pf *peopleFinder) info(t *wordToken) *wordInfo {
+	if t.info == nil {
+		t.info = infoOf(t.text)
+	}
+	return t.info
 }
 
 func indexOf(toks []wordToken, t *wordToken) int {

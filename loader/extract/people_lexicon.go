@@ -116,19 +116,21 @@ var orgPrefixes = []string{
 	"роскомнадзор", "роспотреб", "росстат", "росгидромет", "росавиа", "росприрод", "росимущ",
 }
 
-// notNameForms, placeForms and roleForms map every case form (folded) to its nominative.
-var notNameForms, placeForms, roleForms, placeNounForms = map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}
+// roleForms maps every case form (folded) of a role noun to its nominative.
+var roleForms = map[string]string{}
+
+// Kinds of lexicon words, as bits: one map lookup classifies a word.
+const (
+	lexNotName   uint8 = 1 << iota // notNameWords
+	lexPlace                       // namePlaces
+	lexRole                        // roleHeads
+	lexPlaceNoun                   // placeNouns
+)
+
+// lexicon maps every case form (folded) of the words above to their kinds.
+var lexicon = map[string]uint8{}
 
 func init() {
-	for _, w := range notNameWords {
-		addForms(notNameForms, w)
-	}
-	for _, w := range namePlaces {
-		addForms(placeForms, w)
-	}
-	for _, w := range placeNouns {
-		addForms(placeNounForms, w)
-	}
 	for _, w := range roleHeads {
 		addForms(roleForms, w)
 	}
@@ -136,6 +138,18 @@ func init() {
 	delete(roleForms, "после")
 	roleForms["посла"], roleForms["послу"], roleForms["послом"] = "посол", "посол", "посол"
 	roleForms["послы"], roleForms["послов"], roleForms["послами"] = "посол", "посол", "посол"
+	for f := range roleForms {
+		lexicon[f] |= lexRole
+	}
+	for kind, words := range map[uint8][]string{lexNotName: notNameWords, lexPlace: namePlaces, lexPlaceNoun: placeNouns} {
+		forms := map[string]string{}
+		for _, w := range words {
+			addForms(forms, w)
+		}
+		for f := range forms {
+			lexicon[f] |= kind
+		}
+	}
 }
 
 // addForms adds a nominative noun or adjective and its case forms to forms. The forms are
@@ -193,17 +207,15 @@ func caseForms(nom string) []string {
 
 // isNotNameWord reports whether a folded word is a common capitalised word or a place.
 func isNotNameWord(fold string) bool {
-	if _, ok := notNameForms[fold]; ok {
-		return true
-	}
-	if _, ok := placeForms[fold]; ok {
-		return true
-	}
-	if _, ok := roleForms[fold]; ok {
+	if lexicon[fold]&(lexNotName|lexPlace|lexRole) != 0 {
 		return true
 	}
 	if w, ok := ru.CountryWordOf(fold); ok && !w.Ambiguous {
 		return true
+	}
+	// Every prefix starts "мин", "гос" or "рос": test that before the list.
+	if len(fold) < 6 || fold[:6] != "мин" && fold[:6] != "гос" && fold[:6] != "рос" {
+		return false
 	}
 	for _, p := range orgPrefixes {
 		if strings.HasPrefix(fold, p) {
@@ -216,8 +228,7 @@ func isNotNameWord(fold string) bool {
 // isPlaceNoun reports whether a folded word is a common noun that a place's or a thing's
 // name follows.
 func isPlaceNoun(fold string) bool {
-	_, ok := placeNounForms[fold]
-	return ok
+	return lexicon[fold]&lexPlaceNoun != 0
 }
 
 // roleHeadOf returns the nominative of a role noun in any case form, "" if fold is none.

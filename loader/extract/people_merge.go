@@ -33,7 +33,7 @@ func (pf *peopleFinder) resolvePatronymics() {
 			}
 		}
 		if match == nil {
-			match = pf.person(strings.Join(pm.lemmas, " "), pm.lemmas, pm.role)
+			match = pf.person(strings.Join(pm.lemmas, " "), pm.lemmas, nil, pm.role)
 		} else if strings.Count(match.name, " ") == 1 {
 			f, l, _ := strings.Cut(match.name, " ")
 			match.name = f + " " + pm.lemmas[1] + " " + l
@@ -45,16 +45,15 @@ func (pf *peopleFinder) resolvePatronymics() {
 // sameAs returns the person already found whose name, as first written, and the name first …
 // last just read are case forms of one nominative name, when the two readings differ; it
 // renames the person to that common reading. It returns nil when there is none.
-func (pf *peopleFinder) sameAs(first, last string, lemmas []string) *foundPerson {
-	key := foldWord(lemmas[0]) + " " + foldWord(lemmas[len(lemmas)-1])
-	if pf.byKey[key] != nil {
+func (pf *peopleFinder) sameAs(first, last *wordInfo, folds []string) *foundPerson {
+	if pf.byKey[folds[0]+" "+folds[len(folds)-1]] != nil {
 		return nil // the same reading: person() merges them
 	}
 	for _, p := range pf.people {
-		if p.words[0] == "" {
+		if p.words[0] == nil {
 			continue
 		}
-		f, l, ok := pf.commonReading(p.words[0], p.words[1], first, last)
+		f, l, ok := commonReading(p.words[0], p.words[1], first, last)
 		if !ok {
 			continue
 		}
@@ -72,29 +71,33 @@ func (pf *peopleFinder) sameAs(first, last string, lemmas []string) *foundPerson
 
 // commonReading finds the likeliest first name and surname that both "f1 l1" and "f2 l2" may
 // be case forms of, in any gender and case each.
-func (pf *peopleFinder) commonReading(f1, l1, f2, l2 string) (first, last string, ok bool) {
-	if foldWord(l1) == foldWord(l2) && foldWord(f1) == foldWord(f2) {
+func commonReading(f1, l1, f2, l2 *wordInfo) (first, last string, ok bool) {
+	if l1.fold == l2.fold && f1.fold == f2.fold {
 		return "", "", false
 	}
 	// Most pairs of names share no surname reading at all: rule them out cheaply.
-	s1, s2 := pf.lc.surnameLemmas(l1), pf.lc.surnameLemmas(l2)
-	if !slices.ContainsFunc(s1, func(s string) bool { return slices.Contains(s2, s) }) {
+	rl1, rl2 := l1.readings(), l2.readings()
+	if !slices.ContainsFunc(rl1.surnames, func(s string) bool { return slices.Contains(rl2.surnames, s) }) {
 		return "", "", false
 	}
+	rf1, rf2 := f1.readings(), f2.readings()
 	best := -1e9
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c1 := range ru.Cases {
 			for _, c2 := range ru.Cases {
-				for _, f := range pf.lc.lemmas(f1, ru.FirstName, g, c1) {
-					if !slices.Contains(pf.lc.lemmas(f2, ru.FirstName, g, c2), f) {
+				ef1, ef2 := &rf1.e[ru.FirstName][g][c1], &rf2.e[ru.FirstName][g][c2]
+				el1, el2 := &rl1.e[ru.LastName][g][c1], &rl2.e[ru.LastName][g][c2]
+				for i1, f := range ef1.lemmas {
+					i2 := slices.Index(ef2.lemmas, f)
+					if i2 < 0 {
 						continue
 					}
-					for _, l := range pf.lc.lemmas(l1, ru.LastName, g, c1) {
-						if !slices.Contains(pf.lc.lemmas(l2, ru.LastName, g, c2), l) {
+					for j1, l := range el1.lemmas {
+						j2 := slices.Index(el2.lemmas, l)
+						if j2 < 0 {
 							continue
 						}
-						score := lemmaScore(f1, f, ru.FirstName, g, c1) + lemmaScore(f2, f, ru.FirstName, g, c2) +
-							lemmaScore(l1, l, ru.LastName, g, c1) + lemmaScore(l2, l, ru.LastName, g, c2)
+						score := ef1.scores[i1] + ef2.scores[i2] + el1.scores[j1] + el2.scores[j2]
 						if score > best {
 							first, last, ok, best = f, l, true, score
 						}
@@ -108,16 +111,21 @@ func (pf *peopleFinder) commonReading(f1, l1, f2, l2 string) (first, last string
 
 // person returns the article's person with this name, adding it if new. Names that differ
 // only by a patronymic are one person; the longer name wins.
-func (pf *peopleFinder) person(name string, lemmas []string, role string) *foundPerson {
-	first, last := foldWord(lemmas[0]), foldWord(lemmas[len(lemmas)-1])
+func (pf *peopleFinder) person(name string, lemmas, folds []string, role string) *foundPerson {
+	if folds == nil {
+		folds = make([]string, len(lemmas))
+		for i, l := range lemmas {
+			folds[i] = foldWord(l)
+		}
+	}
+	first, last := folds[0], folds[len(folds)-1]
 	key := first + " " + last
 	p := pf.byKey[key]
 	if p == nil {
 		p = &foundPerson{name: name, surname: last, first: first, initial: firstLetter(first)}
 		pf.byKey[key] = p
 		pf.people = append(pf.people, p)
-		for _, l := range lemmas[1:] {
-			f := foldWord(l)
+		for _, f := range folds[1:] {
 			pf.bySurname[f] = append(pf.bySurname[f], p)
 			if i := strings.LastIndexByte(f, ' '); i >= 0 {
 				pf.bySurname[f[i+1:]] = append(pf.bySurname[f[i+1:]], p) // "бин Ладен" is "Ладен"

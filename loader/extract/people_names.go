@@ -15,8 +15,10 @@ import (
 
 // lemmaEntry is what one word says as one name part in one gender and case.
 type lemmaEntry struct {
-	lemmas    []string // ru.NameLemmas
-	best      string   // the likeliest of them, or the word kept undeclined
+	lemmas    []string  // ru.NameLemmas
+	scores    []float64 // lemmaScore of each of lemmas
+	best      string    // the likeliest of them, or the word kept undeclined
+	bestFold  string    // best folded
 	score     float64  // how plausible best is (see lemmaScore)
 	known     bool     // best is a known first name of the entry's gender
 	surname   bool     // best has a surname suffix of the entry's gender
@@ -39,8 +41,13 @@ func readWord(word string) *wordReadings {
 			for _, c := range ru.Cases {
 				e := &w.e[part][g][c]
 				e.lemmas = ru.NameLemmas(word, ru.NamePart(part), ru.Gender(g), c)
-				e.best, e.score = bestOf(word, e.lemmas, ru.NamePart(part), ru.Gender(g), c)
+				e.scores = make([]float64, len(e.lemmas))
+				for i, l := range e.lemmas {
+					e.scores[i] = lemmaScore(word, l, ru.NamePart(part), ru.Gender(g), c)
+				}
+				e.best, e.score = bestOf(word, e.lemmas, e.scores, ru.NamePart(part), ru.Gender(g))
 				fold := foldWord(e.best)
+				e.bestFold = fold
 				m, f := ru.FirstNameGenders(fold)
 				e.known = g == int(ru.Male) && m || g == int(ru.Female) && f
 				e.surname = surnameGender(fold)&(1<<g) != 0
@@ -61,51 +68,78 @@ func readWord(word string) *wordReadings {
 	return w
 }
 
-// wordMemo remembers wordReadings for the whole process: news repeat names, and inverting
-// the rules is the costly part of reading them. It is dropped when it grows past maxWordMemo
-// words, so hostile input cannot grow it without bound.
-var (
-	wordMemo     atomic.Pointer[sync.Map]
-	wordMemoSize atomic.Int64
-)
-
-const maxWordMemo = 1 << 16
-
-func init() { wordMemo.Store(new(sync.Map)) }
-
-// lemmaCache reads words as name parts for one findPeople call, in front of wordMemo.
-type lemmaCache map[string]*wordReadings
-
-func (lc lemmaCache) entry(word string, part ru.NamePart, g ru.Gender, c ru.Case) *lemmaEntry {
-	return &lc.word(word).e[part][g][c]
+// wordInfo is what the people finder knows of a capitalised word as written: its fold, whether
+// it is a common word or a place rather than a name, and, read only when first asked for, its
+// readings as a name.
+type wordInfo struct {
+	word    string
+	fold    string
+	notName bool // isNotNameWord(fold)
+	once    sync.Once
+	r       *wordReadings
 }
 
-func (lc lemmaCache) word(word string) *wordReadings {
-	w := lc[word]
-	if w == nil {
-		m := wordMemo.Load()
-		if v, ok := m.Load(word); ok {
-			w = v.(*wordReadings)
-		} else {
-			w = readWord(word)
-			if wordMemoSize.Add(1) > maxWordMemo {
-				wordMemoSize.Store(0)
-				wordMemo.Store(new(sync.Map))
-			}
-			m.Store(word, w)
+// readings returns what the word may be as a name. Inverting the rules is the costly part of
+// reading names, so it is done once per word, and only for words that may be names.
+func (w *wordInfo) readings() *wordReadings {
+	w.once.Do(func() { w.r = readWord(w.word) })
+	return w.r
+}
+
+// boundedMemo is a process-wide string-keyed memo, safe for concurrent use (loading runs
+// findPeople on every core). It is dropped when it grows past maxMemo entries, so hostile
+// input cannot grow it without bound.
+type boundedMemo[V any] struct {
+	m atomic.Pointer[sync.Map]
+	n atomic.Int64
+}
+
+const maxMemo = 1 << 16
+
+// get returns the value for key, computing it with compute on a miss.
+func (bm *boundedMemo[V]) get(key string, compute func(key string) V) V {
+	m := bm.m.Load()
+	if m != nil {
+		if v, ok := m.Load(key); ok {
+			return v.(V)
 		}
-		lc[word] = w
 	}
-	return w
+	key = strings.Clone(key) // do not pin the article's text
+	v := compute(key)
+	if m == nil || bm.n.Add(1) > maxMemo {
+		bm.n.Store(0)
+		m = new(sync.Map)
+		bm.m.Store(m)
+	}
+	got, _ := m.LoadOrStore(key, v)
+	return got.(V)
 }
 
-func (lc lemmaCache) lemmas(word string, part ru.NamePart, g ru.Gender, c ru.Case) []string {
-	return lc.entry(word, part, g, c).lemmas
+// wordMemo maps a capitalised word to its *wordInfo: news repeat names and capitalised
+// words, and one lookup here replaces folding, classifying and reading them again.
+var wordMemo boundedMemo[*wordInfo]
+
+// infoOf returns the wordInfo of a word as written.
+func infoOf(word string) *wordInfo {
+	return wordMemo.get(word, func(word string) *wordInfo {
+		fold := foldWord(word)
+		return &wordInfo{word: word, fold: fold, notName: isNotNameWord(fold)}
+	})
 }
+
+// latinMemo remembers the Latin spelling of names.
+var latinMemo boundedMemo[string]
+
+// latinOf is ru.Latin(name), remembered.
+func latinOf(name string) string { return latinMemo.get(name, ru.Latin) }
+
+// readingsOf returns the readings of a word as written as a name.
+func readingsOf(word string) *wordReadings { return infoOf(word).readings() }
 
 // nameReading is one way to read words as a name.
 type nameReading struct {
-	lemmas    []string
+	n         int       // words in the name
+	lem, fold [4]string // nominative of each word, and its fold
 	score     float64
 	knownName bool // the first word is a known first name of the reading's gender
 	surname   bool // the last word has a surname's suffix
@@ -115,14 +149,19 @@ type nameReading struct {
 	c         ru.Case
 }
 
+// lemmas returns the nominative of each word of the name.
+func (r *nameReading) lemmas() []string { return r.lem[:r.n] }
+
+// folds returns the folded nominative of each word of the name.
+func (r *nameReading) folds() []string { return r.fold[:r.n] }
+
 // readName returns the best reading of words as the parts given (first name, patronymic or
 // surname for each word). roleCases are the cases of a role noun before the name: a reading
 // that agrees with it gains, and so does the nominative, since foreign names are often left
 // undeclined ("с председателем совета Суджата Котамраджу").
-func (lc lemmaCache) readName(words []string, parts []ru.NamePart, roleCases uint8) (best nameReading, ok bool) {
+func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best nameReading, ok bool) {
 	best.score = -1e9
-	var lemmasBuf [4]string
-	lemmas := lemmasBuf[:len(words)]
+	bestG, bestC := ru.Male, ru.Nominative
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c := range ru.Cases {
 			total := 0.0
@@ -143,12 +182,11 @@ func (lc lemmaCache) readName(words []string, parts []ru.NamePart, roleCases uin
 			valid := true
 			known, surname, patronym, inflected := false, false, false, 0
 			for i, w := range words {
-				e := lc.entry(w, parts[i], g, c)
+				e := &w.e[parts[i]][g][c]
 				if e.best == "" {
 					valid = false
 					break
 				}
-				lemmas[i] = e.best
 				total += e.score
 				if e.inflected {
 					inflected++
@@ -161,32 +199,31 @@ func (lc lemmaCache) readName(words []string, parts []ru.NamePart, roleCases uin
 				case ru.LastName:
 					if i == len(words)-1 {
 						surname = e.surname
-						if i >= 2 && looksAdjective(foldWord(e.best)) {
+						if i >= 2 && looksAdjective(e.bestFold) {
 							total-- // "Роман Коноплев Русской (церкви)": an adjective after a name
 						}
-					} else if lc.entry(w, ru.FirstName, g, c).known {
+					} else if w.e[ru.FirstName][g][c].known {
 						total += 0.5 // a second first name: "Реджеп Тайип Эрдоган"
 					}
 				}
 			}
 			if valid && total > best.score {
-				best = nameReading{lemmas: append([]string(nil), lemmas...), score: total,
+				best = nameReading{n: len(words), score: total,
 					knownName: known, surname: surname, patronym: patronym, inflected: inflected, gender: g, c: c}
-				ok = true
+				bestG, bestC, ok = g, c, true
 			}
+		}
+	}
+	if ok {
+		for i, w := range words {
+			e := &w.e[parts[i]][bestG][bestC]
+			best.lem[i], best.fold[i] = e.best, e.bestFold
 		}
 	}
 	return best, ok
 }
 
-// bestLemma returns the likeliest nominative of word as part in gender g and case c, and how
-// plausible it is; "" when the word cannot be that part in that case.
-func (lc lemmaCache) bestLemma(word string, part ru.NamePart, g ru.Gender, c ru.Case) (string, float64) {
-	e := lc.entry(word, part, g, c)
-	return e.best, e.score
-}
-
-func bestOf(word string, cands []string, part ru.NamePart, g ru.Gender, c ru.Case) (string, float64) {
+func bestOf(word string, cands []string, scores []float64, part ru.NamePart, g ru.Gender) (string, float64) {
 	if len(cands) == 0 {
 		if part == ru.MiddleName {
 			return "", 0
@@ -195,8 +232,8 @@ func bestOf(word string, cands []string, part ru.NamePart, g ru.Gender, c ru.Cas
 		return word, lemmaScore(word, word, part, g, ru.Nominative) - 1.5
 	}
 	best, bestScore := "", -1e9
-	for _, l := range cands {
-		if s := lemmaScore(word, l, part, g, c); s > bestScore {
+	for i, l := range cands {
+		if s := scores[i]; s > bestScore {
 			best, bestScore = l, s
 		}
 	}
@@ -379,12 +416,6 @@ func impossibleSpelling(fold string) bool {
 		}
 	}
 	return false
-}
-
-// surnameLemmas returns every folded nominative a single word may be as a surname, best
-// first: its own form, then inverted case forms of both genders.
-func (lc lemmaCache) surnameLemmas(word string) []string {
-	return lc.word(word).surnames
 }
 
 func containsFold(list []string, s string) bool {

@@ -50,12 +50,13 @@ func roleBefore(text string, toks []wordToken, i int, consumed []bool) (role str
 		break
 	}
 	var b strings.Builder
+	b.Grow(toks[i-1].end - toks[from].start)
 	for k := from; k < i; k++ {
 		w := toks[k].text
 		if k > from {
 			b.WriteString(text[toks[k-1].end:toks[k].start])
 		}
-		fold := foldWord(w)
+		fold := toks[k].fold
 		switch {
 		case k < head && roleHeadOf(fold) != "":
 			w = roleHeadOf(fold)

@@ -20,7 +20,7 @@ func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, cons
 		if consumed[i] || !isNameWord(t) || t.initial || t.quoted {
 			continue
 		}
-		if isNotNameWord(t.fold) {
+		if pf.info(t).notName {
 			continue
 		}
 		if pf.addFirstName(ti, toks, i) {
@@ -36,7 +36,7 @@ func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, cons
 // news. It reports whether toks[i] was a first name.
 func (pf *peopleFinder) addFirstName(ti int, toks []wordToken, i int) bool {
 	t := &toks[i]
-	lemma := pf.lc.word(t.text).firstName
+	lemma := pf.readings(t).firstName
 	if lemma == "" {
 		return false
 	}
@@ -52,16 +52,17 @@ func (pf *peopleFinder) addFirstName(ti int, toks []wordToken, i int) bool {
 
 // agrees reports whether word may be a surname in one of cases, as a name in apposition to a
 // role noun is ("президента Токаева"); "мэром Марибора" is not.
-func (pf *peopleFinder) agrees(word string, cases uint8) bool {
+func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
+	w := pf.readings(t)
 	if cases&(1<<ru.Nominative) != 0 {
 		// After "президент", "председатель" a genitive names what is presided over:
 		// "председатель Правления", "президент Сбербанка".
-		fold := foldWord(word)
+		fold := t.fold
 		if strings.HasSuffix(fold, "ы") || strings.HasSuffix(fold, "и") {
 			return false
 		}
 		if strings.HasSuffix(fold, "а") || strings.HasSuffix(fold, "я") {
-			for _, l := range pf.lc.lemmas(word, ru.LastName, ru.Male, ru.Genitive) {
+			for _, l := range w.e[ru.LastName][ru.Male][ru.Genitive].lemmas {
 				if endsInConsonant(foldWord(l)) {
 					return false
 				}
@@ -74,7 +75,7 @@ func (pf *peopleFinder) agrees(word string, cases uint8) bool {
 			continue
 		}
 		for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
-			if len(pf.lc.lemmas(word, ru.LastName, g, c)) > 0 {
+			if len(w.e[ru.LastName][g][c].lemmas) > 0 {
 				return true
 			}
 		}
@@ -86,7 +87,7 @@ func (pf *peopleFinder) agrees(word string, cases uint8) bool {
 // in full, or kept for resolvePending when it looks like a surname of its own.
 func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int, initial string, consumed []bool) {
 	t := &toks[i]
-	lemmas := pf.lc.surnameLemmas(t.text)
+	lemmas := pf.readings(t).surnames
 	if p := pf.linkSurname(lemmas, initial); p != nil {
 		pf.spans = append(pf.spans, personSpan{p, ti, [2]int{t.start, t.end}})
 		if p.role == "" {
@@ -96,11 +97,11 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 	}
 	role, cases := roleBefore(text, toks, i, consumed)
 	titled := i > 0 && toks[i-1].spaceOnly && roleHeadOf(toks[i-1].fold) != "" &&
-		pf.agrees(t.text, cases)
+		pf.agrees(t, cases)
 	if initial == "" && !titled && !pf.looksSurname(toks, i, lemmas) {
 		return
 	}
-	if looksAdjective(lemmas[0]) || initial == "" && (pf.isFirstName(t.text) || afterLocative(toks, i)) {
+	if looksAdjective(lemmas[0]) || initial == "" && (pf.readings(t).firstName != "" || afterLocative(toks, i)) {
 		return
 	}
 	pm := pendingMention{text: ti, start: t.start, end: t.end, lemmas: lemmas, initial: initial,
@@ -156,11 +157,6 @@ func (pf *peopleFinder) looksSurname(toks []wordToken, i int, lemmas []string) b
 		return false
 	}
 	return true
-}
-
-// isFirstName reports whether word is a case form of a known first name.
-func (pf *peopleFinder) isFirstName(word string) bool {
-	return pf.lc.word(word).firstName != ""
 }
 
 // verbFollows reports whether a verb follows toks[i], perhaps after an adverb ("Путин также
@@ -291,7 +287,7 @@ func (pf *peopleFinder) refs(mentions []model.Mention) ([]model.PersonRef, []mod
 	refs := make([]model.PersonRef, 0, len(people))
 	keys := make(map[*foundPerson]string, len(people))
 	for _, p := range people {
-		person := &model.Person{Key: foldWord(p.name), Name: p.name, Latin: ru.Latin(p.name), Role: p.role}
+		person := &model.Person{Key: foldWord(p.name), Name: p.name, Latin: latinOf(p.name), Role: p.role}
 		keys[p] = person.Key
 		refs = append(refs, model.PersonRef{Person: person, Role: p.role, Mentions: p.mentions})
 	}

@@ -22,6 +22,7 @@ type wordToken struct {
 	spaceOnly  bool   // only spaces separate it from the previous token
 	// before is the last punctuation rune between the previous token and this one, 0 if none.
 	before rune
+	info   *wordInfo // for a capitalised word (see peopleFinder.info)
 }
 
 // tokenizeWords appends the words of text to tokens, keeping hyphenated words whole
@@ -33,7 +34,19 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 	spaceOnly := false
 	var before rune
 	i := 0
+	skip := true // at the start of a clause: try to skip it whole
 	for i < len(text) {
+		if skip {
+			skip = false
+			if end, words, ok := plainClause(text, i); ok {
+				if words {
+					sentenceOpen = false
+				}
+				if i = end; i == len(text) {
+					break
+				}
+			}
+		}
 		if c := text[i]; c < 0x80 && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
 			// ASCII punctuation, space or digit: the common case, decided without decoding.
 			switch c {
@@ -42,15 +55,15 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 				sentenceOpen = true
 			case '.', '!', '?':
 				sentenceOpen = true
-				before, spaceOnly = rune(c), false
+				before, spaceOnly, skip = rune(c), false, true
 			case '"':
 				quoteOpen = !quoteOpen
-				before, spaceOnly = rune(c), false
+				before, spaceOnly, skip = rune(c), false, true
 			default:
 				if '0' <= c && c <= '9' {
 					spaceOnly = false // "Tele2 AB": part of a name, not punctuation
 				} else {
-					before, spaceOnly = rune(c), false
+					before, spaceOnly, skip = rune(c), false, isClauseBreak(rune(c))
 				}
 			}
 			i++
@@ -61,13 +74,13 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == '…':
 				sentenceOpen = true
-				before, spaceOnly = r, false
+				before, spaceOnly, skip = r, false, true
 			case r == '«' || r == '"' || r == '“' || r == '„':
 				quoteOpen = r != '"' || !quoteOpen
-				before, spaceOnly = r, false
+				before, spaceOnly, skip = r, false, true
 			case r == '»' || r == '”':
 				quoteOpen = false
-				before, spaceOnly = r, false
+				before, spaceOnly, skip = r, false, true
 			case unicode.IsSpace(r):
 				if r == '\n' {
 					sentenceOpen = true
@@ -75,7 +88,7 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 			case unicode.IsDigit(r):
 				spaceOnly = false // "Tele2 AB": part of a name, not punctuation
 			default:
-				before, spaceOnly = r, false
+				before, spaceOnly, skip = r, false, true
 			}
 			i += size
 			continue
@@ -84,6 +97,10 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 		tok := wordToken{start: start, sentStart: sentenceOpen, spaceOnly: spaceOnly, before: before}
 		end, letters := scanWord(text, i, &tok)
 		tok.end, tok.text = end, text[start:end]
+		if tok.upper {
+			tok.info = infoOf(tok.text)
+			tok.fold = tok.info.fold
+		}
 		tok.quoted = quoteOpen && (before == '«' || before == '"' || before == '“' || before == '„')
 		if tok.upper && letters == 1 && end < len(text) && text[end] == '.' {
 			end = scanInitials(text, end)
@@ -107,6 +124,67 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 		i = end
 	}
 	return tokens
+}
+
+// isClauseBreak reports whether punctuation ends a clause for the people finder: a role
+// before a name never reaches across it (see boundaryAfter), nor does any other rule.
+func isClauseBreak(r rune) bool { return r != '(' && r != ')' && r != '-' }
+
+// plainClause looks at the clause starting at i, right after a clause break: if it holds no
+// capital letter before the next clause break, no name can start in it and no rule looks
+// into it, so tokenizeWords skips it. It returns the offset of that break (or the end of
+// text), whether the clause had words, and ok; ok is false when the clause has a capital or
+// anything the byte scan does not know, and the clause must be read word by word.
+func plainClause(text string, i int) (end int, words, ok bool) {
+	for i < len(text) {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			words = true
+			i++
+		case c == ' ' || c == '\t' || c == '\r' || '0' <= c && c <= '9' || c == '(' || c == ')' || c == '-':
+			i++
+		case c == '\n' || 'A' <= c && c <= 'Z':
+			return 0, false, false
+		case c < 0x80:
+			return i, words, hardBreak(text, i)
+		case i+1 >= len(text):
+			return 0, false, false
+		case c == 0xD0 && 0xB0 <= text[i+1] && text[i+1] <= 0xBF, c == 0xD1 && 0x80 <= text[i+1] && text[i+1] <= 0x9F:
+			words = true // lower-case Cyrillic
+			i += 2
+		default:
+			r, size := decodeRune(text, i)
+			switch {
+			case isLetter(r):
+				return 0, false, false
+			case r == '\n':
+				return 0, false, false
+			case unicode.IsSpace(r) || unicode.IsDigit(r):
+				i += size
+			default:
+				return i, words, hardBreak(text, i)
+			}
+		}
+	}
+	return i, words, true
+}
+
+// hardBreak reports whether the punctuation from i up to the next word ends in a clause break,
+// so the next word cannot look back past it: ", (Иванов" does not.
+func hardBreak(text string, i int) bool {
+	last := rune(0)
+	for i < len(text) {
+		r, size := decodeRune(text, i)
+		if isLetter(r) {
+			break
+		}
+		if !unicode.IsSpace(r) && !unicode.IsDigit(r) {
+			last = r
+		}
+		i += size
+	}
+	return last != 0 && isClauseBreak(last)
 }
 
 // scanWord returns the end of the word starting at i (letters, and single hyphens or
@@ -155,7 +233,7 @@ func scanWord(text string, i int, t *wordToken) (end, letters int) {
 	}
 	t.allCaps = letters > 1 && uppers == letters
 	t.fold = text[t.start:i]
-	if needFold {
+	if needFold && !t.upper { // tokenizeWords folds capitalised words through wordMemo
 		t.fold = foldWord(t.fold)
 	}
 	return i, letters

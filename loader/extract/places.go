@@ -28,6 +28,7 @@ type word struct {
 	// sentenceStart is set for the first word of a sentence, where any word is capitalised.
 	sentenceStart bool
 	hyphen        bool // the word has an inner hyphen
+	foldAt        int  // where the folded word starts in the scan's buffer; -1: it is folded as written
 }
 
 // scan is one text split into words, shared by the country and organisation passes.
@@ -36,7 +37,7 @@ type scan struct {
 	words []word   // reused from text to text
 	folds []string // folds[i] is word i folded like ru.Fold, with the same length
 	ends  []int    // ends[i]: the index after the last word a name starting at i may use
-	buf   []byte   // the folded words, end to end
+	buf   []byte   // the folded forms of the words that change when folded, end to end
 }
 
 // scanPool keeps scans, whose buffers grow to the longest text seen, from article to article.
@@ -54,44 +55,43 @@ func (s *scan) release() {
 	scanPool.Put(s)
 }
 
-// reset splits text into words and folds them in one pass, reusing the scan's buffers.
+// reset splits text into words and folds them in one pass, reusing the scan's buffers. Most
+// words are in lower case already: their folded form is the text itself, and only the others
+// are folded into a copy.
 func (s *scan) reset(text string) {
 	s.text = text
 	s.words = s.words[:0]
-	if cap(s.buf) < len(text) {
-		s.buf = make([]byte, len(text))
-	}
-	buf := s.buf[:len(text)] // folded words end to end: never longer than text
-	n := 0
+	s.buf = s.buf[:0]
 	prevEnd := -1
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && asciiFold[c] == 0 {
+			i++ // spaces and punctuation, without a call
+			continue
+		}
 		if size, ok := wordRuneAt(text, i); !ok {
 			i += size
 			continue
 		}
-		// A word: fold runes until one that is neither a letter, a digit nor an inner hyphen.
-		start, hyphen := i, false
+		// A word: runes up to one that is neither a letter, a digit nor an inner hyphen.
+		start, hyphen, folds := i, false, false
 		for i < len(text) {
 			c := text[i]
 			if c < utf8.RuneSelf {
 				if l := asciiFold[c]; l != 0 {
-					buf[n] = l
-					n++
+					folds = folds || l != c
 					i++
 					continue
 				}
 				if c == '-' && i+1 < len(text) && isWordRuneAt(text, i+1) {
-					buf[n] = '-' // "казахско-мексиканского"
-					n++
-					i++
+					i++ // "казахско-мексиканского"
 					hyphen = true
 					continue
 				}
 				break
 			}
 			if (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-				buf[n], buf[n+1] = foldCyrillic(c, text[i+1])
-				n += 2
+				// А..Я, Ѐ..Џ and ё fold; а..п, р..я do not.
+				folds = folds || c == 0xD0 && text[i+1] <= 0xAF || c == 0xD1 && text[i+1] == 0x91
 				i += 2
 				continue
 			}
@@ -100,36 +100,63 @@ func (s *scan) reset(text string) {
 				break
 			}
 			if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
-				utf8.EncodeRune(buf[n:], l)
-			} else {
-				copy(buf[n:], text[i:i+size])
+				folds = true
 			}
-			n += size
 			i += size
 		}
-		w := word{start: start, end: i, hyphen: hyphen}
+		w := word{start: start, end: i, hyphen: hyphen, foldAt: -1}
+		if folds {
+			w.foldAt = len(s.buf)
+			s.buf = appendFolded(s.buf, text[start:i])
+		}
 		w.joined, w.sentenceStart = gapKind(text, prevEnd, start)
 		s.words = append(s.words, w)
 		prevEnd = i
 	}
-	folded := string(buf[:n])
-	s.folds = s.folds[:0]
-	at := 0
+	folded := string(s.buf)
+	s.folds = slices.Grow(s.folds[:0], len(s.words))
 	for _, w := range s.words {
-		s.folds = append(s.folds, folded[at:at+w.end-w.start])
-		at += w.end - w.start
+		if w.foldAt < 0 {
+			s.folds = append(s.folds, text[w.start:w.end])
+		} else {
+			s.folds = append(s.folds, folded[w.foldAt:w.foldAt+w.end-w.start])
+		}
 	}
-	s.ends = s.ends[:0]
-	for range s.words {
-		s.ends = append(s.ends, 0)
-	}
+	s.ends = slices.Grow(s.ends[:0], len(s.words))[:len(s.words)]
 	for i := len(s.words) - 1; i >= 0; i-- {
 		s.ends[i] = i + 1
 		if i+1 < len(s.words) && s.words[i+1].joined {
-			s.ends[i] = s.ends[i+1]
+			s.ends[i] = min(s.ends[i+1], i+maxPhrase)
 		}
-		s.ends[i] = min(s.ends[i], i+maxPhrase)
 	}
+}
+
+// appendFolded appends word folded like ru.Fold (lower case, ё as е), keeping its length.
+func appendFolded(buf []byte, word string) []byte {
+	for i := 0; i < len(word); {
+		c := word[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if l := asciiFold[c]; l != 0 {
+				c = l
+			}
+			buf = append(buf, c) // a letter, a digit or an inner hyphen
+			i++
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(word) && word[i+1]&0xC0 == 0x80:
+			b0, b1 := foldCyrillic(c, word[i+1])
+			buf = append(buf, b0, b1)
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(word[i:])
+			if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+				buf = utf8.AppendRune(buf, l)
+			} else {
+				buf = append(buf, word[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	return buf
 }
 
 // asciiFold maps ASCII letters and digits to their folded form and everything else to 0.
@@ -234,44 +261,6 @@ func (s *scan) countryAt(i int) (code string, n int, adjective bool) {
 		return cw.Code, 1, cw.Kind == ru.CountryAdjective
 	}
 	return "", 0, false
-}
-
-// maxHeadDistance bounds the words between a country adjective and the noun it qualifies
-// ("российской государственной нефтяной компании").
-const maxHeadDistance = 3
-
-// qualifiesStateNoun reports whether the adjective at word i stands before a noun naming a
-// state's organs, officials, forces or dealings ("французской делегации", "российского
-// МИДа", "британской внешней разведки", "российские и казахстанские дипломаты"): then it names
-// the country acting rather than describing something ("японский пруд").
-func (s *scan) qualifiesStateNoun(i int) bool {
-	for j := i + 1; j < len(s.words) && j <= i+maxHeadDistance; j++ {
-		if !s.words[j].joined {
-			return false
-		}
-		fold := s.folds[j]
-		if ru.IsStateNoun(fold) {
-			return true
-		}
-		if fold != "и" && !adjectiveLike(fold) {
-			return false
-		}
-	}
-	return false
-}
-
-// adjectiveLike reports whether a folded word ends like a full adjective of any gender, number
-// and case, and is long enough not to be a short pronoun ("его", "ими").
-func adjectiveLike(fold string) bool {
-	if len(fold) < 10 { // five Cyrillic letters
-		return false
-	}
-	for _, e := range [...]string{"ой", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ую", "юю", "ей", "ом", "ем", "ого", "его", "ому", "ему", "ыми", "ими"} {
-		if strings.HasSuffix(fold, e) {
-			return true
-		}
-	}
-	return false
 }
 
 // trusted reports whether a word the gazetteer knows is a country mention where it stands:
@@ -416,7 +405,7 @@ func (f *countryFinder) find(s *scan, block int) {
 		code, n, adjective := s.countryAt(i)
 		if n > 0 {
 			if code != "" {
-				named := !adjective || s.qualifiesStateNoun(i)
+				named := !adjective || ru.StateNounFollows(s.folds[i+1:s.ends[i]])
 				f.add(code, named, block, s.words[i].start, s.words[i+n-1].end)
 			}
 			i += n
@@ -471,6 +460,7 @@ func findPlaces(texts []string, mentions []model.Mention) ([]model.CountryRef, [
 	}
 	cf.dropUnnamed()
 	orgs, orgMentions := of.resolve(cf.mentions)
+	mentions = slices.Grow(mentions, len(cf.mentions)+len(orgMentions))
 	mentions = append(mentions, cf.mentions...)
 	mentions = append(mentions, orgMentions...)
 	return cf.refs, orgs, mentions

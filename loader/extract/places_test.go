@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/ru"
 	"github.com/dispatch-news/dispatch/seeds"
 )
 
@@ -182,6 +183,24 @@ func TestFindOrgsSentences(t *testing.T) {
 		got := orgKeys([]string{tc.text})
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: orgs %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestScanFolds checks that the scanner folds each word like ru.Fold, whether it copies the
+// word (capitals, ё) or uses it as written.
+func TestScanFolds(t *testing.T) {
+	texts := []string{"ВИЗИТ Французской делегации в ЁЛКИНО, ёлки и Mexico-City: казахско-мексиканский G20."}
+	for _, tt := range seedTexts(t) {
+		texts = append(texts, tt...)
+	}
+	var s scan
+	for _, text := range texts {
+		s.reset(text)
+		for i := range s.words {
+			if want := ru.Fold(s.textOf(i)); s.folds[i] != want {
+				t.Errorf("word %q folded to %q, want %q", s.textOf(i), s.folds[i], want)
+			}
 		}
 	}
 }

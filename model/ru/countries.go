@@ -77,9 +77,24 @@ type countryIndex struct {
 	abbrs   map[string]string          // abbreviations exactly as written: "РК", "США", "UK"
 	latin   map[string]string          // folded Latin names: "france", "united kingdom"
 	phrases map[string][]countryPhrase // multi-word names by the folded forms of their first word
-	// maybe is a one-hash Bloom filter over the keys of words: most words of a text name no
-	// country, and a few byte loads rule them out faster than hashing the string for the map.
-	maybe [1 << 16 / 64]uint64
+	maybe   wordFilter                 // the keys of words
+	// maybePhrase holds the keys of phrases.
+	maybePhrase wordFilter
+}
+
+// wordFilter is a one-hash Bloom filter over folded words: most words of a text are in no
+// gazetteer, and a few byte loads rule them out faster than hashing the string for a map.
+type wordFilter [1 << 16 / 64]uint64
+
+func (f *wordFilter) add(s string) {
+	h := quickHash(s)
+	f[h/64] |= 1 << (h % 64)
+}
+
+// mayHave reports whether s may have been added; false is certain.
+func (f *wordFilter) mayHave(s string) bool {
+	h := quickHash(s)
+	return f[h/64]&(1<<(h%64)) != 0
 }
 
 // quickHash hashes a word's length, first bytes and ending into 16 bits for the Bloom filter.
@@ -196,8 +211,7 @@ func (ix *countryIndex) addName(c CountryName, name string) {
 func (ix *countryIndex) addWord(form string, w CountryWord) {
 	if _, taken := ix.words[form]; !taken {
 		ix.words[form] = w
-		h := quickHash(form)
-		ix.maybe[h/64] |= 1 << (h % 64)
+		ix.maybe.add(form)
 	}
 }
 
@@ -211,6 +225,7 @@ func (ix *countryIndex) addPhrase(code, name string) {
 		if !seen[first] {
 			seen[first] = true
 			ix.phrases[first] = append(ix.phrases[first], p)
+			ix.maybePhrase.add(first)
 		}
 	}
 }
@@ -300,7 +315,7 @@ func LookupCountry(word string) (code string, ok bool) {
 // CountryWordOf looks up one folded word (see Fold): a case form of a single-word name or
 // alias, or of an adjective.
 func CountryWordOf(fold string) (CountryWord, bool) {
-	if h := quickHash(fold); countries.maybe[h/64]&(1<<(h%64)) == 0 {
+	if !countries.maybe.mayHave(fold) {
 		return CountryWord{}, false
 	}
 	w, ok := countries.words[fold]
@@ -319,7 +334,7 @@ func CountryAbbr(text string) (code string, ok bool) {
 // name starts there; code is "" when the words name something that is not a country
 // ("Латинская Америка"), so the caller skips them.
 func CountryPhraseAt(folds []string) (code string, n int) {
-	if len(folds) < 2 {
+	if len(folds) < 2 || !countries.maybePhrase.mayHave(folds[0]) {
 		return "", 0
 	}
 	for _, p := range countries.phrases[folds[0]] {

@@ -1,6 +1,9 @@
 package ru
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A country adjective often only describes something ("японский пруд", "канадского психолога");
 // before a noun naming a state's organs, officials, forces, citizens (at home or abroad:
@@ -71,6 +74,42 @@ func IsStateNoun(fold string) bool {
 	}
 	for part := range strings.SplitSeq(fold, "-") {
 		if stateNouns[part] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHeadDistance bounds the words between a country adjective and the noun it qualifies
+// ("российской государственной нефтяной компании").
+const maxHeadDistance = 3
+
+// StateNounFollows reports whether folds, the folded words after a country adjective up to the
+// first punctuation, start with a state noun, maybe after other adjectives ("британской внешней
+// разведки") or a second country adjective ("российские и казахстанские дипломаты"): then the
+// adjective names the country acting rather than describing something ("японский пруд").
+func StateNounFollows(folds []string) bool {
+	for i, fold := range folds {
+		switch {
+		case i == maxHeadDistance:
+			return false
+		case IsStateNoun(fold):
+			return true
+		case fold != "и" && !isAdjectiveForm(fold):
+			return false
+		}
+	}
+	return false
+}
+
+// isAdjectiveForm reports whether a folded word ends like a full adjective in any gender,
+// number and case and is long enough not to be a pronoun ("его", "ими").
+func isAdjectiveForm(fold string) bool {
+	if utf8.RuneCountInString(fold) < 5 {
+		return false
+	}
+	for _, e := range adjEndings {
+		if strings.HasSuffix(fold, e) {
 			return true
 		}
 	}

@@ -82,3 +82,23 @@ func TestIsStateNoun(t *testing.T) {
 		}
 	}
 }
+
+func TestStateNounFollows(t *testing.T) {
+	for _, tc := range []struct {
+		after string
+		want  bool
+	}{
+		{"делегации прибыли", true},
+		{"внешней разведки", true},
+		{"государственной нефтяной компании", false},
+		{"и казахстанские дипломаты", true},
+		{"пруд", false},
+		{"психолога саймона", false},
+		{"", false},
+		{"старой новой большой делегации", false}, // too far for one noun phrase
+	} {
+		if got := StateNounFollows(strings.Fields(tc.after)); got != tc.want {
+			t.Errorf("StateNounFollows(%q) = %v, want %v", tc.after, got, tc.want)
+		}
+	}
+}

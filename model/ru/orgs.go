@@ -41,6 +41,7 @@ type orgIndex struct {
 	words   map[string]int         // folded forms of single-word names: "евросоюза", "госдепом"
 	latin   map[string]int         // folded Latin names: "iaea", "european union"
 	phrases map[string][]orgPhrase // multi-word names by the folded forms of their first word
+	maybe   wordFilter             // the keys of words and phrases
 }
 
 func buildOrgs(tsv string) *orgIndex {
@@ -84,6 +85,10 @@ func buildOrgs(tsv string) *orgIndex {
 	}
 	for k := range ix.phrases {
 		slices.SortStableFunc(ix.phrases[k], func(a, b orgPhrase) int { return len(b.words) - len(a.words) })
+		ix.maybe.add(k)
+	}
+	for k := range ix.words {
+		ix.maybe.add(k)
 	}
 	return ix
 }
@@ -152,6 +157,9 @@ func OrgByAbbr(text string) (OrgName, bool) {
 // OrgWordOf looks up one folded word (see Fold): a case form of a single-word name such as
 // "Евросоюза" or "Госдепом".
 func OrgWordOf(fold string) (OrgName, bool) {
+	if !orgs.maybe.mayHave(fold) {
+		return OrgName{}, false
+	}
 	if i, ok := orgs.words[fold]; ok {
 		return orgs.list[i], true
 	}
@@ -162,7 +170,7 @@ func OrgWordOf(fold string) (OrgName, bool) {
 // folded words of one sentence, in any case form: ["международного", "агентства", "по",
 // "атомной", "энергии"] gives МАГАТЭ, 5. n is 0 when no name starts there.
 func OrgPhraseAt(folds []string) (org OrgName, n int) {
-	if len(folds) < 2 {
+	if len(folds) < 2 || !orgs.maybe.mayHave(folds[0]) {
 		return OrgName{}, 0
 	}
 	for _, p := range orgs.phrases[folds[0]] {

@@ -79,25 +79,32 @@ func (p *plan) scanArticles(ctx context.Context, stopAfter int, cand []uint32) (
 	if cand != nil {
 		n = len(cand)
 	}
-	// One buffer: chunk c fills buf[c*chunk:] and counts its hits; no allocation per chunk.
-	buf := make([]artHit, n)
-	counts := make([]int, (n+chunk-1)/chunk)
+	// A full scan has one buffer: chunk c fills buf[c*chunk:], no allocation per chunk. A scan
+	// that stops early touches few chunks and gives each its own.
+	var buf []artHit
+	if stopAfter == 0 {
+		buf = make([]artHit, n)
+	}
+	outs := make([][]artHit, (n+chunk-1)/chunk)
 	var next, found atomic.Int64
 	var stop atomic.Bool
 	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(counts))
+	workers := min(runtime.GOMAXPROCS(0), len(outs))
 	for range workers {
 		wg.Go(func() {
 			for !stop.Load() {
 				c := int(next.Add(1) - 1)
-				if c >= len(counts) {
+				if c >= len(outs) {
 					return
 				}
 				if ctx.Err() != nil {
 					stop.Store(true)
 					return
 				}
-				out := buf[c*chunk : c*chunk]
+				var out []artHit
+				if buf != nil {
+					out = buf[c*chunk : c*chunk]
+				}
 				for k := c * chunk; k < min((c+1)*chunk, n); k++ {
 					i := k
 					if cand != nil {
@@ -107,7 +114,7 @@ func (p *plan) scanArticles(ctx context.Context, stopAfter int, cand []uint32) (
 						out = append(out, artHit{uint32(i), uint16(min(score, 1<<16-1)), fields})
 					}
 				}
-				counts[c] = len(out)
+				outs[c] = out
 				if stopAfter > 0 && found.Add(int64(len(out))) >= int64(stopAfter) {
 					stop.Store(true)
 				}
@@ -119,12 +126,12 @@ func (p *plan) scanArticles(ctx context.Context, stopAfter int, cand []uint32) (
 		return nil, false, err
 	}
 	// Every chunk handed out was finished, so the scanned ones are a prefix: pack them.
-	taken := min(int(next.Load()), len(counts))
+	taken := min(int(next.Load()), len(outs))
 	hits := buf[:0]
-	for c, k := range counts[:taken] {
-		hits = append(hits, buf[c*chunk:c*chunk+k]...)
+	for _, out := range outs[:taken] {
+		hits = append(hits, out...) // moves down within buf, or gathers the small ones
 	}
-	return hits, taken < len(counts), nil
+	return hits, taken < len(outs), nil
 }
 
 // rankArticles orders hits best first, newest first among equals (the corpus order).

@@ -1,0 +1,355 @@
+package loader
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/sanitize"
+)
+
+// The cache makes a second start on an unchanged folder fast: each file's article, as parsed
+// and annotated before the passes over the whole corpus (linking people, inferring years, which
+// rerun on every load), is kept in one cache file per set of folders loaded, in the user's
+// cache folder. An entry is used only if the file still has the absolute path, size and
+// modification time it had, and the cache was written by the same dispatch binary (a new
+// binary may parse or extract differently).
+//
+// The cache file is a header (magic, format, binary's fingerprint, payload length, CRC-32C of
+// the payload) followed by entries (path, size, mtime, encoded article). It is written to a
+// temporary file in the cache folder, synced, then renamed over the old one, so a crash or a
+// second dispatch never leaves a half-written cache behind: the last writer wins. A file whose
+// header or checksum is wrong is set aside as *.corrupt, noted in Corpus.Skipped, and rebuilt.
+
+const (
+	cacheMagic  = "dispatch"
+	cacheFormat = 1 // bump when appendParsed or the entry layout changes
+	// cacheHeaderSize is the magic, format, fingerprint, payload length and checksum.
+	cacheHeaderSize = len(cacheMagic) + 4 + fingerprintSize + 8 + 4
+	fingerprintSize = 16
+	// racyWindow: a file modified this recently may be modified again within the same mtime
+	// tick (2 s on FAT), unseen; its entry is not stored, so it is parsed again next time.
+	racyWindow = 2 * time.Second
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// fingerprint identifies the running binary, hence its parsing and extraction rules: a hash of
+// the executable, computed once. Tests may replace it.
+var fingerprint = sync.OnceValue(func() [fingerprintSize]byte {
+	h := sha256.New()
+	fmt.Fprint(h, cacheFormat)
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			io.Copy(h, f)
+			f.Close()
+		}
+	}
+	return [fingerprintSize]byte(h.Sum(nil))
+})
+
+// cacheKey is what must not have changed for an entry to be used.
+type cacheKey struct{ size, mtime int64 }
+
+func keyOf(info os.FileInfo) cacheKey { return cacheKey{info.Size(), info.ModTime().UnixNano()} }
+
+// cacheEntry is one file's stored article, encoded by appendParsed.
+type cacheEntry struct {
+	key  cacheKey
+	body []byte
+}
+
+// cache is the cache file of one load: the entries read when loading starts, and the writer
+// of the new file, started at the first entry that differs.
+type cache struct {
+	path    string
+	entries map[string]cacheEntry // by absolute path
+	stale   bool                  // the file on disk must be rewritten even if every entry is used
+	notes   []model.Skip
+
+	out     *os.File // the temporary file being written, nil until needed
+	w       *bufio.Writer
+	crc     uint32
+	size    int64
+	pending []cacheItem // entries used so far, written when out is opened
+	used    int         // entries used (hits)
+	failed  error
+}
+
+// cacheItem is an entry to write: a hit's old bytes, or a freshly parsed article.
+type cacheItem struct {
+	abs string
+	cacheEntry
+	hit bool
+}
+
+// cacheDir is where the cache lives: Options.CacheDir, else $DISPATCH_CACHE_DIR, else the
+// user's cache folder; "" when caching is off.
+func cacheDir(opt Options) string {
+	switch {
+	case opt.NoCache:
+		return ""
+	case opt.CacheDir != "":
+		return opt.CacheDir
+	case os.Getenv("DISPATCH_CACHE_DIR") != "":
+		return os.Getenv("DISPATCH_CACHE_DIR")
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "dispatch")
+}
+
+// openCache reads the cache file for the given folders and files, or returns nil when caching
+// is off. It never fails: a missing, outdated or damaged file is an empty cache.
+func openCache(opt Options, roots []root) *cache {
+	dir := cacheDir(opt)
+	if dir == "" {
+		return nil
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	h := sha256.New()
+	for _, r := range roots {
+		abs, err := filepath.Abs(r.path)
+		if err != nil {
+			return nil
+		}
+		if r.info.IsDir() && within(dir, abs) {
+			return &cache{notes: []model.Skip{{Path: sanitize.Line(dir),
+				Reason: "cache not used: the cache folder is inside the folder being loaded"}}}
+		}
+		fmt.Fprintf(h, "%s\x00", abs)
+	}
+	c := &cache{
+		path:    filepath.Join(dir, "corpus-"+hex.EncodeToString(h.Sum(nil)[:8])+".cache"),
+		entries: map[string]cacheEntry{},
+	}
+	data, err := os.ReadFile(c.path)
+	if err != nil {
+		c.stale = true // missing (first load), or unreadable: rebuilt either way
+		return c
+	}
+	if err := c.index(data); err != nil {
+		c.stale = true
+		clear(c.entries)
+		if errors.Is(err, errOutdated) {
+			return c
+		}
+		set := c.path + ".corrupt"
+		reason := fmt.Sprintf("cache file damaged (%v): set aside as %s and rebuilt", err, filepath.Base(set))
+		if err := os.Rename(c.path, set); err != nil {
+			reason = fmt.Sprintf("cache file damaged (%v), could not be set aside (%s): rebuilt", err, reason1(err))
+		}
+		c.note(reason)
+	}
+	return c
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+var errOutdated = errors.New("written by another version of dispatch")
+
+// index checks data's header and checksum and indexes its entries. The entries' bodies stay in
+// data, which the decoded articles' strings share.
+func (c *cache) index(data []byte) error {
+	if len(data) < cacheHeaderSize || string(data[:len(cacheMagic)]) != cacheMagic {
+		return errors.New("not a dispatch cache file or truncated")
+	}
+	h := data[len(cacheMagic):cacheHeaderSize]
+	format, h := binary.LittleEndian.Uint32(h), h[4:]
+	fp, h := h[:fingerprintSize], h[fingerprintSize:]
+	size, h := binary.LittleEndian.Uint64(h), h[8:]
+	sum := binary.LittleEndian.Uint32(h)
+	if want := fingerprint(); format != cacheFormat || !bytes.Equal(fp, want[:]) {
+		return errOutdated
+	}
+	payload := data[cacheHeaderSize:]
+	if uint64(len(payload)) != size {
+		return fmt.Errorf("truncated: %d of %d bytes", len(payload), size)
+	}
+	if crc32.Checksum(payload, castagnoli) != sum {
+		return errors.New("checksum mismatch")
+	}
+	d := cacheReader{data: payload}
+	for len(d.data) > 0 && d.err == nil {
+		abs := d.str()
+		key := cacheKey{d.int(), d.int()}
+		body := d.bytes(int(d.uint()))
+		c.entries[abs] = cacheEntry{key, body}
+	}
+	if d.err != nil {
+		return errors.New("entries do not decode")
+	}
+	return nil
+}
+
+func (c *cache) note(reason string) {
+	c.notes = append(c.notes, model.Skip{Path: sanitize.Line(c.path), Reason: sanitize.Line(reason)})
+}
+
+// load is loadFile through the cache: a file whose entry is current is decoded from it, not
+// read; another is loaded and, when it parses, encoded for the new cache file. It runs on the
+// workers; it only reads c.entries.
+func (c *cache) load(j job, maxSize int64) result {
+	if c == nil || c.entries == nil || j.abs == "" {
+		return loadFile(j, maxSize)
+	}
+	info, err := os.Stat(j.abs) // before reading: a change after it only makes the entry miss
+	if err != nil {
+		return loadFile(j, maxSize)
+	}
+	key := keyOf(info)
+	if e, ok := c.entries[j.abs]; ok && e.key == key {
+		if p := decodeEntry(e.body); p != nil {
+			p.article.ID = sanitize.Line(idOf(j.file))
+			p.article.File = sanitize.Line(j.file)
+			return result{parsed: p, bytes: p.article.Size, cached: &cacheItem{j.abs, e, true}}
+		}
+	}
+	r := loadFile(j, maxSize)
+	if r.parsed != nil && time.Since(info.ModTime()) > racyWindow {
+		r.cached = &cacheItem{abs: j.abs, cacheEntry: cacheEntry{key, appendParsed(nil, r.parsed)}}
+	}
+	return r
+}
+
+// decodeEntry decodes an entry, or returns nil: a bug must cost a cache miss, not a panic.
+func decodeEntry(body []byte) (p *parsed) {
+	defer func() {
+		if recover() != nil {
+			p = nil
+		}
+	}()
+	p, _ = decodeParsed(body)
+	return p
+}
+
+// add takes the entry of a loaded file (nil when it was not cached), on the collecting
+// goroutine. Only entries that differ from the cache file start writing a new one.
+func (c *cache) add(it *cacheItem) {
+	if c == nil || c.entries == nil || c.failed != nil {
+		return
+	}
+	if it == nil {
+		return // a file that did not parse, or changed too recently, is not cached
+	}
+	if it.hit {
+		c.used++
+		if c.out == nil {
+			c.pending = append(c.pending, *it)
+			return
+		}
+	} else if c.out == nil {
+		c.start()
+		for _, p := range c.pending {
+			c.write(p)
+		}
+		c.pending = nil
+	}
+	c.write(*it)
+}
+
+// start creates the temporary file in the cache folder, with room for the header.
+func (c *cache) start() {
+	if c.failed = os.MkdirAll(filepath.Dir(c.path), 0o700); c.failed != nil {
+		return
+	}
+	c.out, c.failed = os.CreateTemp(filepath.Dir(c.path), filepath.Base(c.path)+".*.tmp")
+	if c.failed != nil {
+		return
+	}
+	c.w = bufio.NewWriterSize(c.out, 256<<10)
+	_, c.failed = c.w.Write(make([]byte, cacheHeaderSize))
+}
+
+func (c *cache) write(it cacheItem) {
+	if c.failed != nil {
+		return
+	}
+	e := cacheWriter{make([]byte, 0, 64+len(it.abs))}
+	e.str(it.abs)
+	e.int(it.key.size)
+	e.int(it.key.mtime)
+	e.uint(len(it.body))
+	for _, b := range [][]byte{e.buf, it.body} {
+		c.crc = crc32.Update(c.crc, castagnoli, b)
+		c.size += int64(len(b))
+		if _, c.failed = c.w.Write(b); c.failed != nil {
+			return
+		}
+	}
+}
+
+// finish completes the new cache file and puts it in place, or drops it when the load was
+// cancelled (abort). A cache file that is still current is left alone.
+func (c *cache) finish(abort bool) {
+	if c == nil || c.entries == nil {
+		return
+	}
+	if !abort && c.out == nil && c.failed == nil && len(c.pending) > 0 && (c.stale || c.used < len(c.entries)) {
+		// Files were removed (or the old file was unusable): rewrite what is left.
+		c.start()
+		for _, p := range c.pending {
+			c.write(p)
+		}
+	}
+	if c.out == nil {
+		if c.failed != nil {
+			c.note(fmt.Sprintf("cache not saved: %s", reason1(c.failed)))
+		}
+		return
+	}
+	tmp := c.out.Name()
+	err := c.failed
+	if err == nil && !abort {
+		err = c.w.Flush()
+		if err == nil {
+			var h [cacheHeaderSize]byte
+			b := append(h[:0], cacheMagic...)
+			b = binary.LittleEndian.AppendUint32(b, cacheFormat)
+			fp := fingerprint()
+			b = append(b, fp[:]...)
+			b = binary.LittleEndian.AppendUint64(b, uint64(c.size))
+			b = binary.LittleEndian.AppendUint32(b, c.crc)
+			_, err = c.out.WriteAt(b, 0)
+		}
+		if err == nil {
+			err = c.out.Sync()
+		}
+	}
+	if cerr := c.out.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && !abort {
+		err = os.Rename(tmp, c.path)
+	}
+	if err != nil || abort {
+		os.Remove(tmp)
+	}
+	if err != nil && !abort {
+		c.note(fmt.Sprintf("cache not saved: %s", reason1(err)))
+	}
+}
+
+// reason1 is an I/O error as one line.
+func reason1(err error) string { return sanitize.Line(err.Error()) }

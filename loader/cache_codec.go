@@ -1,0 +1,280 @@
+package loader
+
+import (
+	"encoding/binary"
+	"errors"
+	"time"
+	"unsafe"
+
+	"github.com/dispatch-news/dispatch/model"
+)
+
+// The cache stores each file's parsed and annotated article in a compact binary form: integers
+// as varints, strings as a length and bytes, lists as a count and items. It is read back into
+// strings that share the cache file's bytes, so a warm load allocates little more than the
+// structs (see cacheReader).
+
+// errCacheEntry is returned when an entry cannot be decoded; the checksum makes it unlikely.
+var errCacheEntry = errors.New("cache entry does not decode")
+
+// appendParsed appends p's encoding to buf. Article.ID and File are not stored: they depend
+// on how the file was named on this run.
+func appendParsed(buf []byte, p *parsed) []byte {
+	a := p.article
+	e := cacheWriter{buf}
+	e.int(a.Size)
+	e.str(a.Title)
+	e.uint(len(a.Blocks))
+	for _, b := range a.Blocks {
+		e.uint(int(b.Kind))
+		e.str(b.Text)
+	}
+	e.strs(a.Credits)
+	var date []byte // empty for the zero time
+	if !a.Date.IsZero() {
+		date, _ = a.Date.AppendBinary(nil)
+	}
+	e.str(string(date))
+	e.bool(a.DateInferred)
+	e.str(a.Source)
+	e.str(a.Place)
+
+	e.uint(len(a.People))
+	for _, r := range a.People {
+		e.bool(r.Person != nil)
+		if r.Person != nil {
+			e.str(r.Key)
+			e.str(r.Name)
+			e.str(r.Latin)
+			e.str(r.Person.Role)
+		}
+		e.str(r.Role)
+		e.int(int64(r.Mentions))
+	}
+	e.uint(len(a.Countries))
+	for _, r := range a.Countries {
+		e.bool(r.Country != nil)
+		if r.Country != nil {
+			e.str(r.Code)
+			e.str(r.Name)
+			e.str(r.NameEn)
+		}
+		e.int(int64(r.Mentions))
+	}
+	e.uint(len(a.Orgs))
+	for _, r := range a.Orgs {
+		e.bool(r.Organisation != nil)
+		if r.Organisation != nil {
+			e.str(r.Key)
+			e.str(r.Abbr)
+			e.str(r.Name)
+			e.str(r.NameEn)
+		}
+		e.int(int64(r.Mentions))
+	}
+	e.uint(len(a.Mentions))
+	for _, m := range a.Mentions {
+		e.uint(int(m.Kind))
+		e.str(m.Key)
+		e.int(int64(m.Block))
+		e.int(int64(m.Start))
+		e.int(int64(m.End))
+	}
+
+	dl := p.dateline
+	e.str(dl.Place)
+	e.str(dl.Source)
+	e.int(int64(dl.Day))
+	e.int(int64(dl.Month))
+	e.int(int64(dl.Year))
+	e.bool(p.mentionedYears != nil)
+	if p.mentionedYears != nil {
+		e.uint(len(p.mentionedYears))
+		for y, n := range p.mentionedYears {
+			e.int(int64(y))
+			e.int(int64(n))
+		}
+	}
+	return e.buf
+}
+
+// decodeParsed reads back what appendParsed wrote. The strings it returns share data's
+// bytes, which must therefore never change afterwards.
+func decodeParsed(data []byte) (*parsed, error) {
+	d := cacheReader{data: data}
+	a := &model.Article{}
+	p := &parsed{article: a}
+	a.Size = d.int()
+	a.Title = d.str()
+	if n := d.count(2); n > 0 {
+		a.Blocks = make([]model.Block, n)
+		for i := range a.Blocks {
+			a.Blocks[i] = model.Block{Kind: model.BlockKind(d.uint()), Text: d.str()}
+		}
+	}
+	if n := d.count(1); n > 0 {
+		a.Credits = make([]string, n)
+		for i := range a.Credits {
+			a.Credits[i] = d.str()
+		}
+	}
+	if date := d.bytes(int(d.uint())); len(date) > 0 && a.Date.UnmarshalBinary(date) != nil {
+		d.fail()
+	}
+	a.DateInferred = d.bool()
+	a.Source = d.str()
+	a.Place = d.str()
+
+	if n := d.count(3); n > 0 {
+		a.People = make([]model.PersonRef, n)
+		for i := range a.People {
+			r := &a.People[i]
+			if d.bool() {
+				r.Person = &model.Person{Key: d.str(), Name: d.str(), Latin: d.str(), Role: d.str()}
+			}
+			r.Role = d.str()
+			r.Mentions = int(d.int())
+		}
+	}
+	if n := d.count(2); n > 0 {
+		a.Countries = make([]model.CountryRef, n)
+		for i := range a.Countries {
+			r := &a.Countries[i]
+			if d.bool() {
+				r.Country = &model.Country{Code: d.str(), Name: d.str(), NameEn: d.str()}
+			}
+			r.Mentions = int(d.int())
+		}
+	}
+	if n := d.count(2); n > 0 {
+		a.Orgs = make([]model.OrgRef, n)
+		for i := range a.Orgs {
+			r := &a.Orgs[i]
+			if d.bool() {
+				r.Organisation = &model.Organisation{Key: d.str(), Abbr: d.str(), Name: d.str(), NameEn: d.str()}
+			}
+			r.Mentions = int(d.int())
+		}
+	}
+	if n := d.count(5); n > 0 {
+		a.Mentions = make([]model.Mention, n)
+		for i := range a.Mentions {
+			m := &a.Mentions[i]
+			m.Kind = model.EntityKind(d.uint())
+			m.Key = d.str()
+			m.Block, m.Start, m.End = int(d.int()), int(d.int()), int(d.int())
+		}
+	}
+
+	dl := &p.dateline
+	dl.Place, dl.Source = d.str(), d.str()
+	dl.Day, dl.Month, dl.Year = int(d.int()), time.Month(d.int()), int(d.int())
+	if d.bool() {
+		n := d.count(2)
+		p.mentionedYears = make(map[int]int, n)
+		for range n {
+			y := int(d.int())
+			p.mentionedYears[y] = int(d.int())
+		}
+	}
+	if d.err != nil || len(d.data) != 0 {
+		return nil, errCacheEntry
+	}
+	return p, nil
+}
+
+// cacheWriter appends values to buf.
+type cacheWriter struct{ buf []byte }
+
+func (e *cacheWriter) uint(n int)   { e.buf = binary.AppendUvarint(e.buf, uint64(n)) }
+func (e *cacheWriter) int(n int64)  { e.buf = binary.AppendVarint(e.buf, n) }
+func (e *cacheWriter) str(s string) { e.uint(len(s)); e.buf = append(e.buf, s...) }
+func (e *cacheWriter) bool(ok bool) {
+	if ok {
+		e.buf = append(e.buf, 1)
+	} else {
+		e.buf = append(e.buf, 0)
+	}
+}
+
+func (e *cacheWriter) strs(ss []string) {
+	e.uint(len(ss))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+// cacheReader reads values from data. The first error sticks: later reads return zero values,
+// so decoding code checks err once at the end and never panics on damaged input.
+type cacheReader struct {
+	data []byte
+	err  error
+}
+
+func (d *cacheReader) fail() { d.err, d.data = errCacheEntry, nil }
+
+func (d *cacheReader) uint() uint64 {
+	n, size := binary.Uvarint(d.data)
+	if size <= 0 {
+		d.fail()
+		return 0
+	}
+	d.data = d.data[size:]
+	return n
+}
+
+func (d *cacheReader) int() int64 {
+	n, size := binary.Varint(d.data)
+	if size <= 0 {
+		d.fail()
+		return 0
+	}
+	d.data = d.data[size:]
+	return n
+}
+
+func (d *cacheReader) bool() bool {
+	if len(d.data) == 0 || d.data[0] > 1 {
+		d.fail()
+		return false
+	}
+	ok := d.data[0] == 1
+	d.data = d.data[1:]
+	return ok
+}
+
+// count reads a list length, which cannot exceed what is left when each item takes at least
+// minSize bytes: damaged input never makes a huge allocation.
+func (d *cacheReader) count(minSize int) int {
+	n := d.uint()
+	if n > uint64(len(d.data)/minSize) {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (d *cacheReader) bytes(n int) []byte {
+	if n < 0 || n > len(d.data) {
+		d.fail()
+		return nil
+	}
+	b := d.data[:n:n]
+	d.data = d.data[n:]
+	return b
+}
+
+// str returns the next string without copying it: it points into the cache file's bytes,
+// which are kept for as long as the corpus and never written to.
+func (d *cacheReader) str() string {
+	n := d.uint()
+	if n > uint64(len(d.data)) {
+		d.fail()
+		return ""
+	}
+	b := d.bytes(int(n))
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
