@@ -29,40 +29,49 @@ func TestBrowserInTmux(t *testing.T) {
 	}
 	term := newTmux(t, bin, 120, 40)
 
-	term.waitFor("Articles")
-	term.waitFor("Кошербаев")
+	term.waitFor("Views")
+	term.waitFor("Лавров и глава МИД")
 
+	// Filter the article list as you type, in Latin letters for a Cyrillic name.
 	term.keys("/")
 	term.typeText("Kosherbayev")
-	term.waitFor("Kosherbayev")
-	term.keys("Enter")
-
-	// The people view finds the person by the Latin spelling.
+	term.waitFor("2 found")
 	term.keys("Escape")
-	term.keys(":")
+
+	// Search everything: the person comes first, marked as a person.
+	term.keys("C-k")
 	term.typeText("Kosherbayev")
-	term.waitFor("person")
-	term.waitFor("Ермек Кошербаев")
-	term.keys("Enter")
+	screen := term.waitFor("[person]")
+	if !strings.Contains(screen, "Ермек Кошербаев") {
+		t.Fatalf("global search for Kosherbayev does not show Ермек Кошербаев:\n%s", screen)
+	}
+	term.keys("Enter") // from the input to the results
+	term.keys("Enter") // open the person
+	term.waitFor("Person · Ермек Кошербаев")
 	term.waitFor("Yermek Kosherbayev")
 
-	// Open the person's newest article from the person view.
+	// Open the person's newest article in the pager.
 	term.keys("Enter")
-	screen := term.waitFor("%")
+	screen = term.waitFor("e entity")
 	if !strings.Contains(screen, "Кошербаев") {
 		t.Errorf("the article opened from the person does not mention them:\n%s", screen)
 	}
 
-	// Search inside the article.
+	// Search inside the article: every hit is counted.
 	term.keys("/")
 	term.typeText("МАГАТЭ")
 	term.keys("Enter")
-	term.waitFor("1/")
+	term.waitFor("/МАГАТЭ 1/")
+	term.keys("n")
+	term.waitFor("/МАГАТЭ 2/")
 
-	// Back to the person, then back to where we started, then quit.
+	// Back to the person, back to the search, back to the start, then quit.
 	term.keys("Escape")
-	term.waitFor("Yermek Kosherbayev")
+	term.waitFor("Person · Ермек Кошербаев")
 	term.keys("Escape")
+	term.waitFor("Search everything")
+	term.keys("Escape")
+	term.waitFor("Views")
 	term.keys("q")
 	term.waitExit()
 }

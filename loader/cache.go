@@ -210,13 +210,13 @@ func (c *cache) note(reason string) {
 // load is loadFile through the cache: a file whose entry is current is decoded from it, not
 // read; another is loaded and, when it parses, encoded for the new cache file. It runs on the
 // workers; it only reads c.entries.
-func (c *cache) load(j job, maxSize int64) result {
+func (c *cache) load(j job, maxSize int64, buf *[]byte) result {
 	if c == nil || c.entries == nil || j.abs == "" {
-		return loadFile(j, maxSize)
+		return loadFile(j, maxSize, buf)
 	}
 	info, err := os.Stat(j.abs) // before reading: a change after it only makes the entry miss
 	if err != nil {
-		return loadFile(j, maxSize)
+		return loadFile(j, maxSize, buf)
 	}
 	key := keyOf(info)
 	if e, ok := c.entries[j.abs]; ok && e.key == key {
@@ -226,7 +226,7 @@ func (c *cache) load(j job, maxSize int64) result {
 			return result{parsed: p, bytes: p.article.Size, cached: &cacheItem{j.abs, e, true}}
 		}
 	}
-	r := loadFile(j, maxSize)
+	r := loadFile(j, maxSize, buf)
 	if r.parsed != nil && time.Since(info.ModTime()) > racyWindow {
 		r.cached = &cacheItem{abs: j.abs, cacheEntry: cacheEntry{key, appendParsed(nil, r.parsed)}}
 	}

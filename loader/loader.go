@@ -137,9 +137,10 @@ func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model
 	var wg sync.WaitGroup
 	for range opt.Workers {
 		wg.Go(func() {
+			var buf []byte // reused: reading allocates nothing, and kept texts pack densely
 			for j := range jobs {
 				if ctx.Err() == nil {
-					results <- c.load(j, opt.maxFileSize)
+					results <- c.load(j, opt.maxFileSize, &buf)
 				}
 			}
 		})
@@ -215,15 +216,19 @@ func build(ps []*parsed, skips []model.Skip) *model.Corpus {
 	return model.NewCorpus(articles, skips)
 }
 
-// loadFile reads, decodes, sanitises, parses and annotates one file. It never panics: a
-// failure of any stage, even a bug, skips the file with a reason.
-func loadFile(j job, maxSize int64) (r result) {
+// loadFile reads, decodes, sanitises, parses and annotates one file, reading into *buf (which
+// it may grow; nothing parsed points into it). It never panics: a failure of any stage, even a
+// bug, skips the file with a reason.
+func loadFile(j job, maxSize int64, buf *[]byte) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = result{skip: model.Skip{Path: sanitize.Line(j.file), Reason: sanitize.Line(fmt.Sprintf("internal error: %v", p))}}
 		}
 	}()
-	data, err := readFile(j, maxSize)
+	data, err := readFile(j, maxSize, (*buf)[:0])
+	if cap(data) <= maxReadBuffer {
+		*buf = data
+	}
 	r.bytes = int64(len(data))
 	if err != nil {
 		r.skip = model.Skip{Path: sanitize.Line(j.file), Reason: err.Error()}
@@ -248,8 +253,12 @@ func idOf(file string) string {
 	return base
 }
 
-// readFile reads at most maxSize bytes of a regular file; the error is a skip reason.
-func readFile(j job, maxSize int64) ([]byte, error) {
+// maxReadBuffer is the largest read buffer a worker keeps for the next file.
+const maxReadBuffer = 1 << 20
+
+// readFile reads at most maxSize bytes of a regular file into buf, growing it as needed; the
+// error is a skip reason.
+func readFile(j job, maxSize int64, buf []byte) ([]byte, error) {
 	f, err := j.open()
 	if err != nil {
 		return nil, errors.New(reason(err))
@@ -267,7 +276,7 @@ func readFile(j job, maxSize int64) ([]byte, error) {
 		return nil, tooLarge
 	}
 	// The size may change under us: read one byte past the limit to notice.
-	data := make([]byte, 0, info.Size()+1)
+	data := slices.Grow(buf[:0], int(info.Size())+1)
 	for int64(len(data)) <= maxSize {
 		if len(data) == cap(data) {
 			data = slices.Grow(data, int(min(maxSize+1, int64(len(data))+64<<10))-len(data))

@@ -53,6 +53,9 @@ func sidebarView(st *styles, views []viewKind, current int, pl pool, focused boo
 			count = fmt.Sprint(pl.size(v.kind()))
 		}
 		name := fmt.Sprintf("%d %s", i+1, v)
+		if len([]rune(name))+len(count)+3 > w && v == viewOrgs {
+			name = fmt.Sprintf("%d Orgs", i+1) // a large count needs the room
+		}
 		gap := max(w-2-len([]rune(name))-len(count), 1)
 		text := " " + name + strings.Repeat(" ", gap) + count + " "
 		switch {

@@ -327,7 +327,7 @@ func (pf *peopleFinder) startsName(toks []wordToken) bool {
 	w := pf.readings(&toks[0])
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c := range ru.Cases {
-			if e := &w.e[ru.FirstName][g][c]; e.best != "" && e.score >= 3 {
+			if e := &w.part(ru.FirstName)[g][c]; e.best != "" && e.score >= 3 {
 				return true
 			}
 		}

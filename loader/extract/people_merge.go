@@ -77,16 +77,17 @@ func commonReading(f1, l1, f2, l2 *wordInfo) (first, last string, ok bool) {
 	}
 	// Most pairs of names share no surname reading at all: rule them out cheaply.
 	rl1, rl2 := l1.readings(), l2.readings()
-	if !slices.ContainsFunc(rl1.surnames, func(s string) bool { return slices.Contains(rl2.surnames, s) }) {
+	if !slices.ContainsFunc(rl1.surnames(), func(s string) bool { return slices.Contains(rl2.surnames(), s) }) {
 		return "", "", false
 	}
-	rf1, rf2 := f1.readings(), f2.readings()
+	pf1, pf2 := f1.readings().part(ru.FirstName), f2.readings().part(ru.FirstName)
+	pl1, pl2 := rl1.part(ru.LastName), rl2.part(ru.LastName)
 	best := -1e9
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c1 := range ru.Cases {
 			for _, c2 := range ru.Cases {
-				ef1, ef2 := &rf1.e[ru.FirstName][g][c1], &rf2.e[ru.FirstName][g][c2]
-				el1, el2 := &rl1.e[ru.LastName][g][c1], &rl2.e[ru.LastName][g][c2]
+				ef1, ef2 := &pf1[g][c1], &pf2[g][c2]
+				el1, el2 := &pl1[g][c1], &pl2[g][c2]
 				for i1, f := range ef1.lemmas {
 					i2 := slices.Index(ef2.lemmas, f)
 					if i2 < 0 {

@@ -26,46 +26,88 @@ type lemmaEntry struct {
 }
 
 // wordReadings holds what a word may be as a name: a lemmaEntry for every name part, gender
-// and case, the known first name it is a form of, and its readings as a surname.
+// and case, the known first name it is a form of, and its readings as a surname. Each part is
+// read when first asked for: most capitalised words are never read as a patronymic, and many
+// only as a first name.
 type wordReadings struct {
-	e         [3][2][len(ru.Cases)]lemmaEntry
-	firstName string   // a known first name the word is a case form of, "" if none
-	surnames  []string // folded surname readings, the word's own form first
+	word  string
+	parts [3]struct {
+		once sync.Once
+		e    [2][len(ru.Cases)]lemmaEntry
+	}
+	first string   // a known first name the word is a case form of, "" if none
+	surns []string // folded surname readings, the word's own form first
 }
 
-func readWord(word string) *wordReadings {
-	w := new(wordReadings)
-	w.surnames = []string{foldWord(word)}
-	for part := range w.e {
-		for g := range w.e[part] {
-			for _, c := range ru.Cases {
-				e := &w.e[part][g][c]
-				e.lemmas = ru.NameLemmas(word, ru.NamePart(part), ru.Gender(g), c)
-				e.scores = make([]float64, len(e.lemmas))
-				for i, l := range e.lemmas {
-					e.scores[i] = lemmaScore(word, l, ru.NamePart(part), ru.Gender(g), c)
+// part returns the entries of the word read as part, by gender and case.
+func (w *wordReadings) part(part ru.NamePart) *[2][len(ru.Cases)]lemmaEntry {
+	p := &w.parts[part]
+	p.once.Do(func() { w.read(part) })
+	return &p.e
+}
+
+// firstName returns the known first name the word is a case form of, "" if none.
+func (w *wordReadings) firstName() string {
+	w.part(ru.FirstName)
+	return w.first
+}
+
+// surnames returns every folded nominative the word may be as a surname, its own form first,
+// then inverted case forms of both genders.
+func (w *wordReadings) surnames() []string {
+	w.part(ru.LastName)
+	return w.surns
+}
+
+// read fills the entries of one part (under its sync.Once).
+func (w *wordReadings) read(part ru.NamePart) {
+	word := w.word
+	p := &w.parts[part]
+	if part == ru.LastName {
+		w.surns = []string{foldWord(word)}
+	}
+	if part == ru.MiddleName && !mayBePatronymic(foldWord(word)) {
+		return // every entry invalid: no patronymic reads so
+	}
+	for g := range p.e {
+		byCase := ru.NameLemmasByCase(word, part, ru.Gender(g))
+		for _, c := range ru.Cases {
+			e := &p.e[g][c]
+			e.lemmas = byCase[c]
+			e.scores = make([]float64, len(e.lemmas))
+			for i, l := range e.lemmas {
+				e.scores[i] = lemmaScore(word, l, part, ru.Gender(g), c)
+			}
+			e.best, e.score = bestOf(word, e.lemmas, e.scores, part, ru.Gender(g))
+			fold := foldWord(e.best)
+			e.bestFold = fold
+			m, f := ru.FirstNameGenders(fold)
+			e.known = g == int(ru.Male) && m || g == int(ru.Female) && f
+			e.surname = surnameGender(fold)&(1<<g) != 0
+			e.inflected = e.best != word && endsInConsonant(fold)
+			for _, l := range e.lemmas {
+				if part == ru.FirstName && w.first == "" {
+					if m, f := ru.FirstNameGenders(l); m || f {
+						w.first = l
+					}
 				}
-				e.best, e.score = bestOf(word, e.lemmas, e.scores, ru.NamePart(part), ru.Gender(g))
-				fold := foldWord(e.best)
-				e.bestFold = fold
-				m, f := ru.FirstNameGenders(fold)
-				e.known = g == int(ru.Male) && m || g == int(ru.Female) && f
-				e.surname = surnameGender(fold)&(1<<g) != 0
-				e.inflected = e.best != word && endsInConsonant(fold)
-				for _, l := range e.lemmas {
-					if part == int(ru.FirstName) && w.firstName == "" {
-						if m, f := ru.FirstNameGenders(l); m || f {
-							w.firstName = l
-						}
-					}
-					if f := foldWord(l); part == int(ru.LastName) && c != ru.Nominative && !containsFold(w.surnames, f) {
-						w.surnames = append(w.surnames, f)
-					}
+				if f := foldWord(l); part == ru.LastName && c != ru.Nominative && !containsFold(w.surns, f) {
+					w.surns = append(w.surns, f)
 				}
 			}
 		}
 	}
-	return w
+}
+
+// mayBePatronymic reports whether a folded word may be a case form of a patronymic: it keeps
+// the ending of one ("Николаевичем", "Петровной", "Ильиничны") at least to its last letter.
+func mayBePatronymic(fold string) bool {
+	for _, e := range []string{"ви", "ьи", "вн", "ичн", "огл", "кыз", "ул"} {
+		if strings.Contains(fold, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordInfo is what the people finder knows of a capitalised word as written: its fold, whether
@@ -75,16 +117,12 @@ type wordInfo struct {
 	word    string
 	fold    string
 	notName bool // isNotNameWord(fold)
-	once    sync.Once
-	r       *wordReadings
+	r       wordReadings
 }
 
 // readings returns what the word may be as a name. Inverting the rules is the costly part of
 // reading names, so it is done once per word, and only for words that may be names.
-func (w *wordInfo) readings() *wordReadings {
-	w.once.Do(func() { w.r = readWord(w.word) })
-	return w.r
-}
+func (w *wordInfo) readings() *wordReadings { return &w.r }
 
 // boundedMemo is a process-wide string-keyed memo, safe for concurrent use (loading runs
 // findPeople on every core). It is dropped when it grows past maxMemo entries, so hostile
@@ -123,7 +161,7 @@ var wordMemo boundedMemo[*wordInfo]
 func infoOf(word string) *wordInfo {
 	return wordMemo.get(word, func(word string) *wordInfo {
 		fold := foldWord(word)
-		return &wordInfo{word: word, fold: fold, notName: isNotNameWord(fold)}
+		return &wordInfo{word: word, fold: fold, notName: isNotNameWord(fold), r: wordReadings{word: word}}
 	})
 }
 
@@ -162,6 +200,11 @@ func (r *nameReading) folds() []string { return r.fold[:r.n] }
 func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best nameReading, ok bool) {
 	best.score = -1e9
 	bestG, bestC := ru.Male, ru.Nominative
+	var tabsBuf [4]*[2][len(ru.Cases)]lemmaEntry
+	tabs := tabsBuf[:len(words)]
+	for i, w := range words {
+		tabs[i] = w.part(parts[i])
+	}
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c := range ru.Cases {
 			total := 0.0
@@ -182,7 +225,7 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 			valid := true
 			known, surname, patronym, inflected := false, false, false, 0
 			for i, w := range words {
-				e := &w.e[parts[i]][g][c]
+				e := &tabs[i][g][c]
 				if e.best == "" {
 					valid = false
 					break
@@ -202,7 +245,7 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 						if i >= 2 && looksAdjective(e.bestFold) {
 							total-- // "Роман Коноплев Русской (церкви)": an adjective after a name
 						}
-					} else if w.e[ru.FirstName][g][c].known {
+					} else if w.part(ru.FirstName)[g][c].known {
 						total += 0.5 // a second first name: "Реджеп Тайип Эрдоган"
 					}
 				}
@@ -215,8 +258,8 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 		}
 	}
 	if ok {
-		for i, w := range words {
-			e := &w.e[parts[i]][bestG][bestC]
+		for i := range words {
+			e := &tabs[i][bestG][bestC]
 			best.lem[i], best.fold[i] = e.best, e.bestFold
 		}
 	}
@@ -317,17 +360,15 @@ func lemmaScore(word, lemma string, part ru.NamePart, g ru.Gender, c ru.Case) fl
 // looksOblique reports whether a folded word ends like an inflected form rather than a
 // nominative name ("Ермеком", "Кошербаевым").
 func looksOblique(fold string, part ru.NamePart) bool {
-	endings := []string{"ым", "ом", "ого", "ому", "ему", "ую", "ою", "ею", "ью", "ами", "ями"}
-	if part == ru.FirstName {
-		endings = append(endings, "ой", "ем")
-	}
-	for _, e := range endings {
+	for _, e := range obliqueEndings {
 		if strings.HasSuffix(fold, e) {
 			return true
 		}
 	}
-	return false
+	return part == ru.FirstName && (strings.HasSuffix(fold, "ой") || strings.HasSuffix(fold, "ем"))
 }
+
+var obliqueEndings = []string{"ым", "ом", "ого", "ому", "ему", "ую", "ою", "ею", "ью", "ами", "ями"}
 
 // isPatronymic reports whether a folded nominative is a patronymic ("Кемелевич", "Петровна",
 // "Ильич", Turkic "оглы", "кызы").

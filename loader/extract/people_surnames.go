@@ -36,7 +36,7 @@ func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, cons
 // news. It reports whether toks[i] was a first name.
 func (pf *peopleFinder) addFirstName(ti int, toks []wordToken, i int) bool {
 	t := &toks[i]
-	lemma := pf.readings(t).firstName
+	lemma := pf.readings(t).firstName()
 	if lemma == "" {
 		return false
 	}
@@ -62,7 +62,7 @@ func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
 			return false
 		}
 		if strings.HasSuffix(fold, "а") || strings.HasSuffix(fold, "я") {
-			for _, l := range w.e[ru.LastName][ru.Male][ru.Genitive].lemmas {
+			for _, l := range w.part(ru.LastName)[ru.Male][ru.Genitive].lemmas {
 				if endsInConsonant(foldWord(l)) {
 					return false
 				}
@@ -75,7 +75,7 @@ func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
 			continue
 		}
 		for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
-			if len(w.e[ru.LastName][g][c].lemmas) > 0 {
+			if len(w.part(ru.LastName)[g][c].lemmas) > 0 {
 				return true
 			}
 		}
@@ -87,7 +87,7 @@ func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
 // in full, or kept for resolvePending when it looks like a surname of its own.
 func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int, initial string, consumed []bool) {
 	t := &toks[i]
-	lemmas := pf.readings(t).surnames
+	lemmas := pf.readings(t).surnames()
 	if p := pf.linkSurname(lemmas, initial); p != nil {
 		pf.spans = append(pf.spans, personSpan{p, ti, [2]int{t.start, t.end}})
 		if p.role == "" {
@@ -101,7 +101,7 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 	if initial == "" && !titled && !pf.looksSurname(toks, i, lemmas) {
 		return
 	}
-	if looksAdjective(lemmas[0]) || initial == "" && (pf.readings(t).firstName != "" || afterLocative(toks, i)) {
+	if looksAdjective(lemmas[0]) || initial == "" && (pf.readings(t).firstName() != "" || afterLocative(toks, i)) {
 		return
 	}
 	pm := pendingMention{text: ti, start: t.start, end: t.end, lemmas: lemmas, initial: initial,

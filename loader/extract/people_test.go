@@ -374,3 +374,35 @@ func blockTexts(a *model.Article) []string {
 	}
 	return out
 }
+
+// BenchmarkFindPeopleNews runs the finder on the factRuEval news (skipped without it): less
+// dense in names than the seeds, as most news are.
+func BenchmarkFindPeopleNews(b *testing.B) { benchmarkNews(b, false) }
+
+// BenchmarkFindPeopleNewsCold is BenchmarkFindPeopleNews with the word memo emptied before each
+// pass, as when loading a folder of articles never seen: every word is read afresh once.
+func BenchmarkFindPeopleNewsCold(b *testing.B) { benchmarkNews(b, true) }
+
+func benchmarkNews(b *testing.B, cold bool) {
+	var texts [][]string
+	size := 0
+	for _, d := range loadEval(b, "") {
+		a := evalArticle(d)
+		t := append([]string{a.Title}, blockTexts(a)...)
+		for _, s := range t {
+			size += len(s)
+		}
+		texts = append(texts, t)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var mentions []model.Mention
+	for b.Loop() {
+		if cold {
+			wordMemo.m.Store(nil)
+		}
+		for _, t := range texts {
+			_, mentions = findPeople(t, mentions[:0])
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"encoding/json"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -86,6 +85,10 @@ type partRules struct {
 	rules   []*nameRule // exceptions first, then suffixes, in petrovich's order
 	inverse map[string][]inverseEntry
 	maxAdd  int // longest added suffix, in bytes
+	// whole and suffix index the rules by test (indices into rules, ascending), so findRule
+	// looks up the word's endings instead of trying every rule.
+	whole, suffix map[string][]int
+	maxTest       int // longest suffix test, in bytes
 }
 
 var nameRules [3]partRules
@@ -106,6 +109,21 @@ func init() {
 		}
 		for _, r := range raw[key].Suffixes {
 			pr.rules = append(pr.rules, r.compile(false))
+		}
+		pr.whole, pr.suffix = map[string][]int{}, map[string][]int{}
+		for ri, r := range pr.rules {
+			index := pr.suffix
+			if r.whole {
+				index = pr.whole
+			}
+			for _, t := range r.tests {
+				if !r.whole {
+					pr.maxTest = max(pr.maxTest, len(t))
+				}
+				if l := index[t]; len(l) == 0 || l[len(l)-1] != ri {
+					index[t] = append(l, ri)
+				}
+			}
 		}
 		for _, r := range pr.rules {
 			for i, m := range r.mods {
@@ -150,20 +168,28 @@ func (p petrovichRule) compile(whole bool) *nameRule {
 
 // findRule returns the first rule that applies to the folded word, as petrovich picks it.
 func (pr *partRules) findRule(folded string, g Gender, firstOfMany bool) *nameRule {
-	for _, r := range pr.rules {
-		if r.firstWord && !firstOfMany {
-			continue
-		}
-		if r.gender != genderAny && r.gender != uint8(g) {
-			continue
-		}
-		for _, t := range r.tests {
-			if r.whole && folded == t || !r.whole && strings.HasSuffix(folded, t) {
-				return r
+	best := -1
+	first := func(idx []int) {
+		for _, i := range idx {
+			if best >= 0 && i >= best {
+				return
+			}
+			if r := pr.rules[i]; (!r.firstWord || firstOfMany) && (r.gender == genderAny || r.gender == uint8(g)) {
+				best = i
+				return
 			}
 		}
 	}
-	return nil
+	first(pr.whole[folded])
+	for n := 0; n <= pr.maxTest && n <= len(folded); n++ {
+		if n == 0 || utf8.RuneStart(folded[len(folded)-n]) {
+			first(pr.suffix[folded[len(folded)-n:]])
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return pr.rules[best]
 }
 
 // apply inflects one word (no hyphen) by m, keeping the word's capitalisation.
@@ -201,56 +227,69 @@ func Inflect(name string, part NamePart, g Gender, c Case) string {
 // own and a part no rule produces is kept as written ("Касым-Жомарта" → "Касым-Жомарт").
 // The result is nil when no part can be inverted.
 func NameLemmas(word string, part NamePart, g Gender, c Case) []string {
-	if c == Nominative {
-		return []string{word}
-	}
-	if !strings.Contains(word, "-") {
-		return wordLemmas(word, part, g, c, false)
-	}
-	parts := strings.Split(word, "-")
-	results := []string{""}
-	inverted := false
-	for i, p := range parts {
-		var ls []string
-		if part != FirstName || i == len(parts)-1 {
-			ls = wordLemmas(p, part, g, c, i == 0)
-		}
-		if len(ls) > 0 {
-			inverted = true
-		} else {
-			ls = []string{p}
-		}
-		next := make([]string, 0, len(results)*len(ls))
-		for _, r := range results {
-			for _, l := range ls {
-				if i > 0 {
-					l = r + "-" + l
-				}
-				next = append(next, l)
-			}
-		}
-		results = next
-		if len(results) > 8 {
-			results = results[:8]
-		}
-	}
-	if !inverted {
-		return nil
-	}
-	return results
+	return NameLemmasByCase(word, part, g)[c]
 }
 
-// wordLemmas inverts one word without hyphens.
-func wordLemmas(word string, part NamePart, g Gender, c Case, firstOfMany bool) []string {
+// NameLemmasByCase returns NameLemmas of word for every case at once, indexed by Case: one
+// pass over the word's endings instead of one per case.
+func NameLemmasByCase(word string, part NamePart, g Gender) [len(Cases)][]string {
+	var out [len(Cases)][]string
+	out[Nominative] = []string{word}
+	if !strings.Contains(word, "-") {
+		wordLemmas(word, part, g, false, &out)
+		return out
+	}
+	parts := strings.Split(word, "-")
+	var results [len(Cases)][]string
+	var inverted [len(Cases)]bool
+	for c := Genitive; c < Case(len(Cases)); c++ {
+		results[c] = []string{""}
+	}
+	for i, p := range parts {
+		var ls [len(Cases)][]string
+		if part != FirstName || i == len(parts)-1 {
+			wordLemmas(p, part, g, i == 0, &ls)
+		}
+		for c := Genitive; c < Case(len(Cases)); c++ {
+			l := ls[c]
+			if len(l) > 0 {
+				inverted[c] = true
+			} else {
+				l = []string{p}
+			}
+			next := make([]string, 0, len(results[c])*len(l))
+			for _, r := range results[c] {
+				for _, x := range l {
+					if i > 0 {
+						x = r + "-" + x
+					}
+					next = append(next, x)
+				}
+			}
+			if len(next) > 8 {
+				next = next[:8]
+			}
+			results[c] = next
+		}
+	}
+	for c := Genitive; c < Case(len(Cases)); c++ {
+		if inverted[c] {
+			out[c] = results[c]
+		}
+	}
+	return out
+}
+
+// wordLemmas inverts one word without hyphens into every oblique case of out.
+func wordLemmas(word string, part NamePart, g Gender, firstOfMany bool, out *[len(Cases)][]string) {
 	pr := &nameRules[part]
 	folded := foldName(word)
 	if len(folded) != len(word) {
-		return nil // a letter whose lower case has another length: not a Russian name
+		return // a letter whose lower case has another length: not a Russian name
 	}
-	var out []string
-	add := func(fcand, cand string, r *nameRule) {
-		if pr.findRule(fcand, g, firstOfMany) == r && !containsString(out, cand) {
-			out = append(out, cand)
+	add := func(c Case, fcand, cand string, r *nameRule) {
+		if !containsString(out[c], cand) && pr.findRule(fcand, g, firstOfMany) == r {
+			out[c] = append(out[c], cand)
 		}
 	}
 	for n := 0; n <= pr.maxAdd && n < len(folded); n++ {
@@ -258,13 +297,14 @@ func wordLemmas(word string, part NamePart, g Gender, c Case, firstOfMany bool) 
 			continue
 		}
 		for _, e := range pr.inverse[folded[len(folded)-n:]] {
-			if e.c != c || (e.rule.gender != genderAny && e.rule.gender != uint8(g)) {
+			if e.rule.gender != genderAny && e.rule.gender != uint8(g) {
 				continue
 			}
+			c := e.c
 			base, fbase := word[:len(word)-n], folded[:len(folded)-n]
 			cut := e.rule.mods[c-1].cut
 			if cut == 0 {
-				add(fbase, base, e.rule) // the tail is the same whatever the test
+				add(c, fbase, base, e.rule) // the tail is the same whatever the test
 				continue
 			}
 			for _, t := range e.rule.tests {
@@ -276,39 +316,77 @@ func wordLemmas(word string, part NamePart, g Gender, c Case, firstOfMany bool) 
 				if e.rule.whole && fcand != t || !e.rule.whole && !strings.HasSuffix(fcand, t) {
 					continue
 				}
-				add(fcand, base+tail, e.rule)
+				add(c, fcand, base+tail, e.rule)
 			}
 		}
 	}
 	// Petrovich drops the fleeting vowel of every surname in -ок/-ец ("Мердок" → "Мердка"),
 	// which foreign names keep ("Мердока"): accept the plain masculine endings too.
 	if g == Male && part != MiddleName {
-		if stem, ok := strings.CutSuffix(word, plainMasculine[c]); ok && stem != "" && plainMasculine[c] != "" {
-			if r, _ := utf8.DecodeLastRuneInString(foldName(stem)); strings.ContainsRune("бвгджзклмнпрстфхцчшщ", r) && !containsString(out, stem) {
-				out = append(out, stem)
+		for c := Genitive; c < Case(len(Cases)); c++ {
+			if stem, ok := strings.CutSuffix(word, plainMasculine[c]); ok && stem != "" {
+				if r, _ := utf8.DecodeLastRuneInString(foldName(stem)); strings.ContainsRune("бвгджзклмнпрстфхцчшщ", r) && !containsString(out[c], stem) {
+					out[c] = append(out[c], stem)
+				}
 			}
 		}
 		// After ж, ш, ч, щ, ц the instrumental is spelt -ем: "Джорджем".
-		if stem, ok := strings.CutSuffix(word, "ем"); ok && c == Instrumental && stem != "" {
-			if r, _ := utf8.DecodeLastRuneInString(foldName(stem)); strings.ContainsRune("жшчщц", r) && !containsString(out, stem) {
-				out = append(out, stem)
+		if stem, ok := strings.CutSuffix(word, "ем"); ok && stem != "" {
+			if r, _ := utf8.DecodeLastRuneInString(foldName(stem)); strings.ContainsRune("жшчщц", r) && !containsString(out[Instrumental], stem) {
+				out[Instrumental] = append(out[Instrumental], stem)
 			}
 		}
 	}
-	return out
 }
 
 // plainMasculine holds the endings of a masculine name in a hard consonant, by case.
 var plainMasculine = [...]string{Genitive: "а", Dative: "у", Accusative: "а", Instrumental: "ом", Prepositional: "е"}
 
-// foldName is Fold without an allocation for a word that is already folded.
+// foldName is Fold made fast for names: no allocation for a word already folded, and no
+// Unicode tables for Russian and ASCII letters.
 func foldName(s string) string {
-	for _, r := range s {
-		if r == 'ё' || unicode.IsUpper(r) {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' || c == 0xD0 && i+1 < len(s) && s[i+1] <= 0xAF ||
+			c == 0xD1 && i+1 < len(s) && s[i+1] == 0x91 {
+			break
+		}
+		if c >= 0xC0 && c != 0xD0 && c != 0xD1 {
 			return Fold(s)
 		}
 	}
-	return s
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b[i] = c + 'a' - 'A'
+		case c == 0xD0 && i+1 < len(b):
+			switch n := b[i+1]; {
+			case n == 0x81: // Ё → е
+				b[i+1] = 0xB5
+			case n <= 0x8F: // Ѐ…Џ → ѐ…џ
+				b[i], b[i+1] = 0xD1, n+0x10
+			case n <= 0x9F: // А…П → а…п
+				b[i+1] = n + 0x20
+			case n <= 0xAF: // Р…Я → р…я
+				b[i], b[i+1] = 0xD1, n-0x20
+			}
+			i++
+		case c == 0xD1 && i+1 < len(b):
+			if b[i+1] == 0x91 { // ё → е
+				b[i], b[i+1] = 0xD0, 0xB5
+			}
+			i++
+		case c >= 0xC0:
+			return Fold(s)
+		}
+	}
+	return string(b)
 }
 
 // lastRunes returns the last n runes of s, or "" when s is shorter.

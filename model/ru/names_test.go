@@ -84,3 +84,11 @@ func TestFirstNameGenders(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldNameMatchesFold(t *testing.T) {
+	for _, s := range []string{"", "abc", "ABC", "Ермек", "КОШЕРБАЕВ", "Колбьёрнсен", "ЁЛКА", "ёж", "Ѐѐ Џџ", "Қасым Әбдіқұлов", "Mixed Ёлка"} {
+		if got, want := foldName(s), Fold(s); got != want {
+			t.Errorf("foldName(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -168,8 +168,12 @@ func (ix *Index) plan(ctx context.Context, q Query, scope Scope, res *Results) (
 // matches), and returns how many it marked.
 func matchAll(t *keyTable, lo, hi int, value string, ok []bool) int {
 	var words []*word
+	seen := map[string]bool{} // a pasted value may say one word many times
 	for _, w := range splitWords(value) {
-		words = append(words, newWord(w))
+		if !seen[w] {
+			seen[w] = true
+			words = append(words, newWord(w))
+		}
 	}
 	if len(words) == 0 {
 		return 0
@@ -179,7 +183,9 @@ func matchAll(t *keyTable, lo, hi int, value string, ok []bool) int {
 	for i := lo; i < hi; i++ {
 		worst := uint8(tierExact)
 		for _, w := range words {
-			worst = min(worst, t.match(i, w))
+			if worst = min(worst, t.match(i, w)); worst == tierNone {
+				break
+			}
 		}
 		tiers[i-lo] = worst
 		best = max(best, worst)

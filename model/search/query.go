@@ -61,11 +61,13 @@ func (q Query) Empty() bool {
 	return true
 }
 
-// values returns the values of the well-formed qualifiers named qual.
+// values returns the values of the well-formed qualifiers named qual, each once.
 func (q Query) values(qual string) []string {
 	var out []string
+	seen := map[string]bool{} // a pasted query may repeat a qualifier many times
 	for _, t := range q.Terms {
-		if t.Qualifier == qual && t.Problem == "" {
+		if t.Qualifier == qual && t.Problem == "" && !seen[t.Value] {
+			seen[t.Value] = true
 			out = append(out, t.Value)
 		}
 	}

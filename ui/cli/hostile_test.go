@@ -18,9 +18,10 @@ import (
 // JSON must parse, and nothing may panic or touch the corpus.
 
 // hostileText holds what a terminal acts on: OSC 52 (writes the clipboard), an OSC 8 link,
-// clear screen, C0 and C1 controls, a right-to-left override, zero-width characters.
+// clear screen, C0 and C1 controls, a right-to-left override, zero-width characters. (No NUL:
+// a file with one is binary, and skipped.)
 const hostileText = "\x1b]52;c;ZXZpbA==\x07\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\\x1b[2J" +
-	"\x00\x01\x08\r\x7f\u0085\u009b31m\u202eevil\u202c\u200b\u200d\u2060\ufeff\u2066"
+	"\x01\x08\r\x7f\u0085\u009b31m\u202eevil\u202c\u200b\u200d\u2060\ufeff\u2066"
 
 // hostileCorpus writes a folder with an article whose text and file name are hostile, an
 // ordinary article, and a binary file with a hostile name (for the skip message).
@@ -32,12 +33,12 @@ func hostileCorpus(t *testing.T) string {
 		"президентом Франции Эммануэлем Макроном " + hostileText + ".\n\n" +
 		"Стороны обсудили\tсотрудничество " + hostileText + " в атомной сфере.\n\nФото: " + hostileText + "\n"
 	files := map[string]string{
-		"evil" + hostileText + ".txt":  article,
-		"plain.txt":                    " date 2025-11-04 Лавров встретился с Кошербаевым\n\nМОСКВА, 4 ноября. /ТАСС/. Министры обсудили связи.\n",
-		"binary" + hostileText + ".txt": "\x00\x01\x02",
+		"evil" + hostileText + ".txt":   article,
+		"plain.txt":                     " date 2025-11-04 Лавров встретился с Кошербаевым\n\nМОСКВА, 4 ноября. /ТАСС/. Министры обсудили связи.\n",
+		"binary" + hostileText + ".txt": "\x00\x01\x02" + hostileText,
 	}
 	for name, text := range files {
-		name = strings.ReplaceAll(strings.ReplaceAll(name, "\x00", ""), "/", "") // not allowed in names
+		name = strings.ReplaceAll(name, "/", "") // the one byte besides NUL a name cannot hold
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Skip("this file system refuses such names:", err)
 		}
@@ -146,7 +147,10 @@ func TestHostileQueries(t *testing.T) {
 	for name, q := range map[string]string{
 		"1 MB paste":       huge,
 		"1 MB word":        strings.Repeat("ж", 1<<19),
-		"control codes":    hostileText,
+		"1 MB bad date":    "since:" + strings.Repeat("x", 1<<20),
+		"1 MB open quote":  `person:"` + strings.Repeat("ж ", 1<<18),
+		"1 MB of colons":   strings.Repeat("a:b ", 1<<18),
+		"control codes":    hostileText + "\x00\x1b[0m",
 		"NUL":              "Кошер\x00баев",
 		"invalid UTF-8":    "\xff\xfe\xd0 Лавров \xd0",
 		"bad date":         "since:garbage Лавров",
@@ -160,6 +164,9 @@ func TestHostileQueries(t *testing.T) {
 		"escape in a date": "since:2025-\x1b[2J",
 	} {
 		for _, command := range []string{"search", "people", "countries", "orgs"} {
+			if len(q) > 1<<16 && command != "search" {
+				continue // the same parser and scan as search; a megabyte once is enough
+			}
 			out, errOut, code := runMain(t, command, q)
 			if code == ExitUsage {
 				t.Errorf("%s %s: usage error %q", command, name, errOut)

@@ -178,7 +178,7 @@ func (r run) entities(ctx context.Context, ix *search.Index, scope search.Scope)
 	}
 	if len(out) == 0 {
 		if r.args.query() != "" {
-			fmt.Fprintf(r.env.Stderr, "dispatch: nothing matches %q\n", sanitize.Line(r.args.query()))
+			fmt.Fprintf(r.env.Stderr, "dispatch: nothing matches %q\n", quotable(r.args.query()))
 		}
 		return ExitNoMatch
 	}
@@ -215,15 +215,37 @@ func (r run) search(ctx context.Context, ix *search.Index) int {
 		}
 	}
 	if len(hits) == 0 {
-		fmt.Fprintf(r.env.Stderr, "dispatch: no article matches %q\n", sanitize.Line(r.args.query()))
+		fmt.Fprintf(r.env.Stderr, "dispatch: no article matches %q\n", quotable(r.args.query()))
 		return ExitNoMatch
 	}
 	return ExitOK
 }
 
+// quotable is a query as messages quote it: sanitised, and cut short, since a query may be a
+// pasted megabyte.
+func quotable(q string) string { return shortLine(q, 80) }
+
+// shortLine is s sanitised for one line of at most most runes (and an ellipsis).
+func shortLine(s string, most int) string {
+	s = sanitize.Line(s)
+	n := 0
+	for i := range s {
+		if n == most {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
 // problems reports the parts of a query the search ignored.
 func (r run) problems(res *search.Results) {
-	for _, p := range res.Problems {
-		fmt.Fprintf(r.env.Stderr, "dispatch: %s\n", sanitize.Line(p))
+	const most = 5 // a pasted page may have a problem per word
+	for i, p := range res.Problems {
+		if i == most {
+			fmt.Fprintf(r.env.Stderr, "dispatch: and %d more problems in the query\n", len(res.Problems)-most)
+			break
+		}
+		fmt.Fprintf(r.env.Stderr, "dispatch: %s\n", shortLine(p, 160))
 	}
 }
