@@ -138,7 +138,7 @@ func BenchmarkParse(b *testing.B) {
 		b.ResetTimer()
 		for b.Loop() {
 			for _, body := range bodies {
-				if _, err := decodeParsed(body); err != nil {
+				if _, err := decodeParsed(body, map[string]string{}); err != nil {
 					b.Fatal(err)
 				}
 			}

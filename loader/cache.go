@@ -210,23 +210,26 @@ func (c *cache) note(reason string) {
 // load is loadFile through the cache: a file whose entry is current is decoded from it, not
 // read; another is loaded and, when it parses, encoded for the new cache file. It runs on the
 // workers; it only reads c.entries.
-func (c *cache) load(j job, maxSize int64, buf *[]byte) result {
+func (c *cache) load(j job, maxSize int64, s *scratch) result {
 	if c == nil || c.entries == nil || j.abs == "" {
-		return loadFile(j, maxSize, buf)
+		return loadFile(j, maxSize, &s.buf)
 	}
 	info, err := os.Stat(j.abs) // before reading: a change after it only makes the entry miss
 	if err != nil {
-		return loadFile(j, maxSize, buf)
+		return loadFile(j, maxSize, &s.buf)
 	}
 	key := keyOf(info)
 	if e, ok := c.entries[j.abs]; ok && e.key == key {
-		if p := decodeEntry(e.body); p != nil {
+		if s.strs == nil {
+			s.strs = map[string]string{}
+		}
+		if p := decodeEntry(e.body, s.strs); p != nil {
 			p.article.ID = sanitize.Line(idOf(j.file))
 			p.article.File = sanitize.Line(j.file)
 			return result{parsed: p, bytes: p.article.Size, cached: &cacheItem{j.abs, e, true}}
 		}
 	}
-	r := loadFile(j, maxSize, buf)
+	r := loadFile(j, maxSize, &s.buf)
 	if r.parsed != nil && time.Since(info.ModTime()) > racyWindow {
 		r.cached = &cacheItem{abs: j.abs, cacheEntry: cacheEntry{key, appendParsed(nil, r.parsed)}}
 	}
@@ -234,14 +237,20 @@ func (c *cache) load(j job, maxSize int64, buf *[]byte) result {
 }
 
 // decodeEntry decodes an entry, or returns nil: a bug must cost a cache miss, not a panic.
-func decodeEntry(body []byte) (p *parsed) {
+func decodeEntry(body []byte, strs map[string]string) (p *parsed) {
 	defer func() {
 		if recover() != nil {
 			p = nil
 		}
 	}()
-	p, _ = decodeParsed(body)
+	p, _ = decodeParsed(body, strs)
 	return p
+}
+
+// scratch is what a loading goroutine reuses from file to file.
+type scratch struct {
+	buf  []byte            // the read buffer: reading allocates nothing, kept texts pack densely
+	strs map[string]string // short strings of cache entries, interned
 }
 
 // add takes the entry of a loaded file (nil when it was not cached), on the collecting

@@ -10,9 +10,11 @@ import (
 )
 
 // The cache stores each file's parsed and annotated article in a compact binary form: integers
-// as varints, strings as a length and bytes, lists as a count and items. It is read back into
-// strings that share the cache file's bytes, so a warm load allocates little more than the
-// structs (see cacheReader).
+// as varints, strings as a length and bytes, lists as a count and items. The article's text
+// (title, blocks, credits) comes first, in one piece, so decoding copies it with a single
+// allocation; the short strings (names, keys, roles) are interned per worker, as the same few
+// recur in every article. Nothing decoded points into the cache file's bytes, which are
+// freed once loading ends: memory after a warm load is that of a cold one.
 
 // errCacheEntry is returned when an entry cannot be decoded; the checksum makes it unlikely.
 var errCacheEntry = errors.New("cache entry does not decode")
@@ -22,14 +24,32 @@ var errCacheEntry = errors.New("cache entry does not decode")
 func appendParsed(buf []byte, p *parsed) []byte {
 	a := p.article
 	e := cacheWriter{buf}
+	n := len(a.Title)
+	for _, b := range a.Blocks {
+		n += len(b.Text)
+	}
+	for _, c := range a.Credits {
+		n += len(c)
+	}
+	e.uint(n)
+	e.buf = append(e.buf, a.Title...)
+	for _, b := range a.Blocks {
+		e.buf = append(e.buf, b.Text...)
+	}
+	for _, c := range a.Credits {
+		e.buf = append(e.buf, c...)
+	}
 	e.int(a.Size)
-	e.str(a.Title)
+	e.uint(len(a.Title))
 	e.uint(len(a.Blocks))
 	for _, b := range a.Blocks {
 		e.uint(int(b.Kind))
-		e.str(b.Text)
+		e.uint(len(b.Text))
 	}
-	e.strs(a.Credits)
+	e.uint(len(a.Credits))
+	for _, c := range a.Credits {
+		e.uint(len(c))
+	}
 	var date []byte // empty for the zero time
 	if !a.Date.IsZero() {
 		date, _ = a.Date.AppendBinary(nil)
@@ -98,24 +118,25 @@ func appendParsed(buf []byte, p *parsed) []byte {
 	return e.buf
 }
 
-// decodeParsed reads back what appendParsed wrote. The strings it returns share data's
-// bytes, which must therefore never change afterwards.
-func decodeParsed(data []byte) (*parsed, error) {
-	d := cacheReader{data: data}
+// decodeParsed reads back what appendParsed wrote. It copies the text out of data and takes
+// the other strings from strs (adding those it lacks), so nothing it returns points into data.
+func decodeParsed(data []byte, strs map[string]string) (*parsed, error) {
+	d := cacheReader{data: data, strs: strs}
 	a := &model.Article{}
 	p := &parsed{article: a}
+	d.text = string(d.bytes(int(d.uint())))
 	a.Size = d.int()
-	a.Title = d.str()
+	a.Title = d.textPart()
 	if n := d.count(2); n > 0 {
 		a.Blocks = make([]model.Block, n)
 		for i := range a.Blocks {
-			a.Blocks[i] = model.Block{Kind: model.BlockKind(d.uint()), Text: d.str()}
+			a.Blocks[i] = model.Block{Kind: model.BlockKind(d.uint()), Text: d.textPart()}
 		}
 	}
 	if n := d.count(1); n > 0 {
 		a.Credits = make([]string, n)
 		for i := range a.Credits {
-			a.Credits[i] = d.str()
+			a.Credits[i] = d.textPart()
 		}
 	}
 	if date := d.bytes(int(d.uint())); len(date) > 0 && a.Date.UnmarshalBinary(date) != nil {
@@ -177,7 +198,7 @@ func decodeParsed(data []byte) (*parsed, error) {
 			p.mentionedYears[y] = int(d.int())
 		}
 	}
-	if d.err != nil || len(d.data) != 0 {
+	if d.err != nil || len(d.data) != 0 || len(d.text) != 0 {
 		return nil, errCacheEntry
 	}
 	return p, nil
@@ -197,17 +218,12 @@ func (e *cacheWriter) bool(ok bool) {
 	}
 }
 
-func (e *cacheWriter) strs(ss []string) {
-	e.uint(len(ss))
-	for _, s := range ss {
-		e.str(s)
-	}
-}
-
 // cacheReader reads values from data. The first error sticks: later reads return zero values,
 // so decoding code checks err once at the end and never panics on damaged input.
 type cacheReader struct {
 	data []byte
+	text string            // what is left of the article's text, for textPart
+	strs map[string]string // interned strings; nil to return strings sharing data's bytes
 	err  error
 }
 
@@ -264,8 +280,8 @@ func (d *cacheReader) bytes(n int) []byte {
 	return b
 }
 
-// str returns the next string without copying it: it points into the cache file's bytes,
-// which are kept for as long as the corpus and never written to.
+// str returns the next string: the interned copy, or, without strs, one sharing data's
+// bytes (for the index of a cache file, which lives only while loading).
 func (d *cacheReader) str() string {
 	n := d.uint()
 	if n > uint64(len(d.data)) {
@@ -273,8 +289,28 @@ func (d *cacheReader) str() string {
 		return ""
 	}
 	b := d.bytes(int(n))
-	if len(b) == 0 {
+	switch {
+	case len(b) == 0:
+		return ""
+	case d.strs == nil:
+		return unsafe.String(&b[0], len(b))
+	}
+	if s, ok := d.strs[string(b)]; ok { // the conversion does not allocate
+		return s
+	}
+	s := string(b)
+	d.strs[s] = s
+	return s
+}
+
+// textPart returns the next piece of the article's text, whose length comes next in data.
+func (d *cacheReader) textPart() string {
+	n := d.uint()
+	if n > uint64(len(d.text)) {
+		d.fail()
 		return ""
 	}
-	return unsafe.String(&b[0], len(b))
+	s := d.text[:n]
+	d.text = d.text[n:]
+	return s
 }

@@ -137,10 +137,10 @@ func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model
 	var wg sync.WaitGroup
 	for range opt.Workers {
 		wg.Go(func() {
-			var buf []byte // reused: reading allocates nothing, and kept texts pack densely
+			var s scratch
 			for j := range jobs {
 				if ctx.Err() == nil {
-					results <- c.load(j, opt.maxFileSize, &buf)
+					results <- c.load(j, opt.maxFileSize, &s)
 				}
 			}
 		})

@@ -92,7 +92,7 @@ func newMainScreen(s *session) *browseScreen {
 // newEntityScreen lists an entity's articles, with the entity itself in the detail pane.
 func newEntityScreen(s *session, e entityInfo) *browseScreen {
 	title := strings.ToUpper(e.kind.String()[:1]) + e.kind.String()[1:] + " · " + e.name
-	b := newBrowseScreen(s, title, pool{articles: e.articles}, []viewKind{viewArticles})
+	b := newBrowseScreen(s, title, pool{articles: e.articles}, []viewKind{viewArticles, viewTimeline})
 	b.profile = &e
 	return b
 }
@@ -228,6 +228,13 @@ func (b *browseScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.FocusBack):
 		b.cycleFocus(-1)
 		return nil
+	case key.Matches(msg, k.Timeline):
+		for i, v := range b.views {
+			if v == viewTimeline {
+				b.setView(i)
+			}
+		}
+		return nil
 	case key.Matches(msg, k.ViewArticles, k.ViewPeople, k.ViewCountries, k.ViewOrgs, k.ViewTimeline):
 		if i := int(msg.String()[0] - '1'); i < len(b.views) {
 			b.setView(i)
@@ -310,13 +317,21 @@ func (b *browseScreen) move(rows, pages int) {
 func (b *browseScreen) setView(i int) {
 	b.viewIdx = i
 	if b.curView() == viewTimeline && b.tl == nil {
-		tl := newTimeline("Timeline", b.s.corpus.Articles, b.s.th)
+		tl := newTimeline(b.timelineTitle(), b.pool.articles, b.s.th)
 		b.tl = &tl
 		b.tl.setSize(max(min(b.w, maxWidth)-b.listX, 1), b.bodyH)
 	}
 	if b.focus == paneDetail && b.curView() == viewTimeline {
 		b.focus = paneList
 	}
+}
+
+// timelineTitle names the timeline after what the screen lists: the corpus or one entity.
+func (b *browseScreen) timelineTitle() string {
+	if b.profile != nil {
+		return "Timeline · " + b.profile.name
+	}
+	return "Timeline"
 }
 
 // panes lists the panes tab cycles through, in screen order.
@@ -475,8 +490,11 @@ func (b *browseScreen) helpKeys() []key.Binding {
 	if b.curView() != viewAll {
 		keys = append(keys, k.Sort)
 	}
-	if len(b.views) > 1 {
+	if len(b.views) == 5 {
 		keys = append(keys, k.ViewArticles, k.ViewPeople, k.ViewCountries, k.ViewOrgs, k.ViewTimeline)
+	}
+	if len(b.views) > 1 {
+		keys = append(keys, k.Timeline)
 	}
 	if b.curView() == viewTimeline && b.tl != nil {
 		keys = append(keys, b.tl.helpKeys()...)

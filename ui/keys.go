@@ -13,7 +13,7 @@ type keyMap struct {
 	Mouse, Skipped              key.Binding
 	ViewArticles, ViewPeople    key.Binding
 	ViewCountries, ViewOrgs     key.Binding
-	ViewTimeline                key.Binding
+	ViewTimeline, Timeline      key.Binding
 	InputAccept, InputClear     key.Binding
 }
 
@@ -45,6 +45,7 @@ func defaultKeyMap() keyMap {
 		ViewCountries: b([]string{"3"}, "3", "countries"),
 		ViewOrgs:      b([]string{"4"}, "4", "organisations"),
 		ViewTimeline:  b([]string{"5"}, "5", "timeline"),
+		Timeline:      b([]string{"t"}, "t", "timeline of this list"),
 		InputAccept:   b([]string{"enter"}, "enter", "keep filter"),
 		InputClear:    b([]string{"esc"}, "esc", "clear filter"),
 	}

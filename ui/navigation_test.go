@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -423,5 +424,21 @@ func TestPasteIntoTheFilterSearches(t *testing.T) {
 	m := mainScreen(t, a)
 	if p := m.cur(); p.query != "Ермек" || p.len(m.pool) == 0 || p.len(m.pool) == len(c.People) {
 		t.Errorf("paste: query %q, %d rows", p.query, p.len(m.pool))
+	}
+}
+
+func TestEntityTimelineCountsOnlyItsArticles(t *testing.T) {
+	c := testCorpus(t, 200)
+	a := loadedApp(t, c, 120, 40)
+	person := c.People[0]
+	a = feed(t, a, openEntityMsg{kind: model.KindPerson, key: person.Key})
+	a = feed(t, a, keyMsgs("t")...)
+	out := screenText(a)
+	want := "Timeline · " + person.Name
+	if !strings.Contains(out, want) {
+		t.Fatalf("t on %s's screen does not show %q:\n%s", person.Name, want, out)
+	}
+	if n := fmt.Sprintf("%d articles", len(person.Articles)); len(person.Articles) > 1 && !strings.Contains(out, n) {
+		t.Errorf("the timeline does not count the person's %s:\n%s", n, out)
 	}
 }

@@ -31,7 +31,12 @@ func Highlight(q, label string) []int {
 	folded, runeAt := foldRunes(runes)
 	var lat string
 	var latAt []int
+	seen := map[string]bool{} // a pasted query may say one word many times
 	for _, w := range words {
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
 		wd := newWord(w)
 		if !wd.latin && markMatch(marked, folded, runeAt, string(wd.cyr), string(wd.stem)) {
 			continue

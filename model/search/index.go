@@ -36,8 +36,8 @@ const noDay = math.MinInt32
 
 // New builds the index of c on every core. It returns once titles, entities and sources are
 // indexed; the word index of article bodies, which takes longer, goes on building in the
-// background (see Ready). Until it is ready, searches match titles and names only and say so
-// (Results.TextPending).
+// background (see Ready); a search that needs it waits for it, or with Options.NoWaitForText
+// matches titles and names only and says so.
 func New(c *model.Corpus) *Index {
 	ix := &Index{c: c, wordsDone: make(chan struct{})}
 	ix.buildEntities()

@@ -88,7 +88,8 @@ type plan struct {
 	matched []uint32 // after a scan: the matching articles, ascending
 }
 
-func (ix *Index) plan(ctx context.Context, q Query, scope Scope, res *Results) (*plan, error) {
+func (ix *Index) plan(ctx context.Context, q Query, opt Options, res *Results) (*plan, error) {
+	scope := opt.Scope
 	p := &plan{ix: ix, empty: q.Empty()}
 	seen := map[string]bool{}
 	for _, w := range q.Words {
@@ -108,6 +109,11 @@ func (ix *Index) plan(ctx context.Context, q Query, scope Scope, res *Results) (
 			wd.src[s] = ix.sources.match(s, wd)
 		}
 		if scope == All || scope == Articles {
+			if !ix.textReady() && !opt.NoWaitForText {
+				if err := ix.Ready(ctx); err != nil {
+					return nil, err
+				}
+			}
 			if !ix.textReady() {
 				res.TextPending = true
 			} else {

@@ -110,8 +110,8 @@ type Results struct {
 	// Partial is set when Options.FirstScreen stopped the article scan early: Hits are the
 	// best of the newest matching articles and Total counts only what was scanned.
 	Partial bool
-	// TextPending is set when words were not looked for in article texts because their index
-	// is still being built (see Index.Ready): search again once it is ready.
+	// TextPending is set when, with Options.NoWaitForText, words were not looked for in
+	// article texts because their index is still being built: search again once Index.Ready.
 	TextPending bool
 }
 
@@ -123,6 +123,9 @@ type Options struct {
 	// match and ranks only those: a first screen in a few milliseconds on a huge corpus. Search
 	// again without it for the full ranking and count.
 	FirstScreen bool
+	// NoWaitForText, while the index of article texts is still being built after New, searches
+	// titles and names only instead of waiting for it, and sets Results.TextPending.
+	NoWaitForText bool
 }
 
 // Search ranks what matches q (see ParseQuery for the query language). An empty query matches
@@ -142,7 +145,7 @@ func (ix *Index) SearchQuery(ctx context.Context, text string, pq Query, opt Opt
 // the matches, from a Searcher), and returns the plan it ran.
 func (ix *Index) search(ctx context.Context, text string, pq Query, opt Options, cand []uint32) (*Results, *plan, error) {
 	res := &Results{Query: text, Problems: slices.Clone(pq.Problems)}
-	s, err := ix.plan(ctx, pq, opt.Scope, res)
+	s, err := ix.plan(ctx, pq, opt, res)
 	if err != nil {
 		return nil, nil, err
 	}

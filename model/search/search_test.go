@@ -346,12 +346,18 @@ func TestSearchBeforeTheTextIndexIsReady(t *testing.T) {
 	ix := ready(handCorpus())
 	building := *ix
 	building.wordsDone = make(chan struct{}) // as if still building
-	r := search(t, &building, "нейтральности Кошербаев", Options{})
+	r := search(t, &building, "нейтральности Кошербаев", Options{NoWaitForText: true})
 	if !r.TextPending || len(r.Problems) != 1 {
 		t.Errorf("TextPending %v, problems %q; want the pending text index reported", r.TextPending, r.Problems)
 	}
-	if r := search(t, &building, "Кошербаев", Options{Scope: Articles}); r.Total != 2 {
+	if r := search(t, &building, "Кошербаев", Options{Scope: Articles, NoWaitForText: true}); r.Total != 2 {
 		t.Errorf("titles and names still searched: %d hits, want 2", r.Total)
+	}
+	// Without NoWaitForText a search waits, until its context gives up.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	if _, err := building.Search(ctx, "нейтральности", Options{}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("search while the text index builds: err %v, want to wait until the deadline", err)
 	}
 	if r := search(t, ix, "нейтральности", Options{}); r.TextPending || r.Total != 1 {
 		t.Errorf("once ready: TextPending %v, %d hits, want the atom article", r.TextPending, r.Total)
