@@ -137,8 +137,9 @@ func BenchmarkParse(b *testing.B) {
 		b.SetBytes(total)
 		b.ResetTimer()
 		for b.Loop() {
+			strs := map[string]string{}
 			for _, body := range bodies {
-				if _, err := decodeParsed(body, map[string]string{}); err != nil {
+				if _, err := decodeParsed(body, strs); err != nil {
 					b.Fatal(err)
 				}
 			}
