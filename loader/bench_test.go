@@ -36,13 +36,13 @@ func benchSizes(b *testing.B) []int {
 
 // generated writes n generated articles under dir, dated an hour back so the cache keeps them,
 // and returns their total size.
-func generated(b *testing.B, dir string, n int) int64 {
-	b.Helper()
+func generated(tb testing.TB, dir string, n int) int64 {
+	tb.Helper()
 	total, err := corpusgen.WriteFiles(dir, n, 1)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	ageFiles(b, dir)
+	ageFiles(tb, dir)
 	return total
 }
 

@@ -75,8 +75,8 @@ type cacheEntry struct {
 // of the new file, started at the first entry that differs.
 type cache struct {
 	path    string
-	entries map[string]cacheEntry // by absolute path
-	stale   bool                  // the file on disk must be rewritten even if every entry is used
+	entries map[string]cacheEntry // by absolute path; keys and bodies point into the file's bytes
+	release func()                // gives the file's bytes back, once loading is done
 	notes   []model.Skip
 
 	out     *os.File // the temporary file being written, nil until needed
@@ -140,25 +140,50 @@ func openCache(opt Options, roots []root) *cache {
 		path:    filepath.Join(dir, "corpus-"+hex.EncodeToString(h.Sum(nil)[:8])+".cache"),
 		entries: map[string]cacheEntry{},
 	}
-	data, err := os.ReadFile(c.path)
+	removeLeftovers(c.path)
+	data, release, err := readCacheFile(c.path)
 	if err != nil {
-		c.stale = true // missing (first load), or unreadable: rebuilt either way
-		return c
+		return c // missing (first load), or unreadable: rebuilt either way
 	}
+	c.release = release
 	if err := c.index(data); err != nil {
-		c.stale = true
 		clear(c.entries)
+		c.close()
 		if errors.Is(err, errOutdated) {
 			return c
 		}
 		set := c.path + ".corrupt"
 		reason := fmt.Sprintf("cache file damaged (%v): set aside as %s and rebuilt", err, filepath.Base(set))
-		if err := os.Rename(c.path, set); err != nil {
-			reason = fmt.Sprintf("cache file damaged (%v), could not be set aside (%s): rebuilt", err, reason1(err))
+		if rerr := os.Rename(c.path, set); rerr != nil {
+			reason = fmt.Sprintf("cache file damaged (%v), could not be set aside (%s): rebuilt", err, oneLine(rerr))
 		}
 		c.note(reason)
 	}
 	return c
+}
+
+// close forgets the entries and releases the cache file's bytes, which nothing loaded points
+// into (cacheReader copies what it returns).
+func (c *cache) close() {
+	for k := range c.entries {
+		delete(c.entries, k) // the keys point into the bytes
+	}
+	c.pending = nil
+	if c.release != nil {
+		c.release()
+		c.release = nil
+	}
+}
+
+// removeLeftovers removes the temporary files of writers of the cache file at path that were
+// killed before they finished; a file still being written by another dispatch is recent.
+func removeLeftovers(path string) {
+	tmps, _ := filepath.Glob(path + ".*.tmp")
+	for _, tmp := range tmps {
+		if info, err := os.Stat(tmp); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(tmp)
+		}
+	}
 }
 
 // within reports whether path is dir or inside it.
@@ -212,26 +237,24 @@ func (c *cache) note(reason string) {
 // workers; it only reads c.entries.
 func (c *cache) load(j job, maxSize int64, s *scratch) result {
 	if c == nil || c.entries == nil || j.abs == "" {
-		return loadFile(j, maxSize, &s.buf)
+		return loadFile(j, maxSize, s)
 	}
 	info, err := os.Stat(j.abs) // before reading: a change after it only makes the entry miss
 	if err != nil {
-		return loadFile(j, maxSize, &s.buf)
+		return loadFile(j, maxSize, s)
 	}
 	key := keyOf(info)
 	if e, ok := c.entries[j.abs]; ok && e.key == key {
-		if s.strs == nil {
-			s.strs = map[string]string{}
-		}
-		if p := decodeEntry(e.body, s.strs); p != nil {
+		if p := decodeEntry(e.body, s.interned()); p != nil {
 			p.article.ID = sanitize.Line(idOf(j.file))
 			p.article.File = sanitize.Line(j.file)
 			return result{parsed: p, bytes: p.article.Size, cached: &cacheItem{j.abs, e, true}}
 		}
 	}
-	r := loadFile(j, maxSize, &s.buf)
+	r := loadFile(j, maxSize, s)
 	if r.parsed != nil && time.Since(info.ModTime()) > racyWindow {
-		r.cached = &cacheItem{abs: j.abs, cacheEntry: cacheEntry{key, appendParsed(nil, r.parsed)}}
+		body := appendParsed(entryBuffers.Get().([]byte)[:0], r.parsed)
+		r.cached = &cacheItem{abs: j.abs, cacheEntry: cacheEntry{key, body}}
 	}
 	return r
 }
@@ -247,10 +270,36 @@ func decodeEntry(body []byte, strs map[string]string) (p *parsed) {
 	return p
 }
 
+// entryBuffers hold new entries from the workers to the cache file writer, which gives them
+// back: encoding allocates nothing, and leaves no holes between the texts kept in memory.
+var entryBuffers = sync.Pool{New: func() any { return []byte(nil) }}
+
 // scratch is what a loading goroutine reuses from file to file.
 type scratch struct {
 	buf  []byte            // the read buffer: reading allocates nothing, kept texts pack densely
-	strs map[string]string // short strings of cache entries, interned
+	strs map[string]string // keys and names, interned
+}
+
+func (s *scratch) interned() map[string]string {
+	if s.strs == nil {
+		s.strs = map[string]string{}
+	}
+	return s.strs
+}
+
+// internKeys makes the mentions of an entity, across articles, share one key string, as they
+// do when decoded from the cache (3% less memory on a generated corpus). Trimming the spare
+// capacity of the article's slices was tried too: it saves less than it fragments the heap.
+func (s *scratch) internKeys(a *model.Article) {
+	strs := s.interned()
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		if k, ok := strs[m.Key]; ok {
+			m.Key = k
+		} else {
+			strs[m.Key] = m.Key
+		}
+	}
 }
 
 // add takes the entry of a loaded file (nil when it was not cached), on the collecting
@@ -276,6 +325,9 @@ func (c *cache) add(it *cacheItem) {
 		c.pending = nil
 	}
 	c.write(*it)
+	if !it.hit {
+		entryBuffers.Put(it.body)
+	}
 }
 
 // start creates the temporary file in the cache folder, with room for the header.
@@ -315,7 +367,8 @@ func (c *cache) finish(abort bool) {
 	if c == nil || c.entries == nil {
 		return
 	}
-	if !abort && c.out == nil && c.failed == nil && len(c.pending) > 0 && (c.stale || c.used < len(c.entries)) {
+	defer c.close()
+	if !abort && c.out == nil && c.failed == nil && len(c.pending) > 0 && c.used < len(c.entries) {
 		// Files were removed (or the old file was unusable): rewrite what is left.
 		c.start()
 		for _, p := range c.pending {
@@ -324,7 +377,7 @@ func (c *cache) finish(abort bool) {
 	}
 	if c.out == nil {
 		if c.failed != nil {
-			c.note(fmt.Sprintf("cache not saved: %s", reason1(c.failed)))
+			c.note(fmt.Sprintf("cache not saved: %s", oneLine(c.failed)))
 		}
 		return
 	}
@@ -356,9 +409,9 @@ func (c *cache) finish(abort bool) {
 		os.Remove(tmp)
 	}
 	if err != nil && !abort {
-		c.note(fmt.Sprintf("cache not saved: %s", reason1(err)))
+		c.note(fmt.Sprintf("cache not saved: %s", oneLine(err)))
 	}
 }
 
-// reason1 is an I/O error as one line.
-func reason1(err error) string { return sanitize.Line(err.Error()) }
+// oneLine is an I/O error as one line.
+func oneLine(err error) string { return sanitize.Line(err.Error()) }

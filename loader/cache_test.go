@@ -162,6 +162,7 @@ func TestCacheDamaged(t *testing.T) {
 		{"flipped byte", func(b []byte) []byte { b[len(b)/2] ^= 0x20; return b }},
 		{"header only", func(b []byte) []byte { return b[:10] }},
 		{"not a cache", func([]byte) []byte { return []byte("hello") }},
+		{"empty", func([]byte) []byte { return nil }},
 	} {
 		t.Run(damage.name, func(t *testing.T) {
 			dir, cacheDir := seedFolder(t), t.TempDir()
@@ -295,5 +296,55 @@ func ageFiles(tb testing.TB, dir string) {
 	})
 	if err != nil {
 		tb.Fatal(err)
+	}
+}
+
+// TestCacheLeftovers checks that the temporary file of a dispatch killed while writing the
+// cache is removed later, but not that of one still writing.
+func TestCacheLeftovers(t *testing.T) {
+	dir, cacheDir := seedFolder(t), t.TempDir()
+	opt := Options{CacheDir: cacheDir}
+	loadCounting(t, dir, opt)
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "*.cache"))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %v", files)
+	}
+	killed, writing := files[0]+".123.tmp", files[0]+".456.tmp"
+	for _, f := range []string{killed, writing} {
+		if err := os.WriteFile(f, []byte("dispatch"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(killed, old, old)
+	loadCounting(t, dir, opt)
+	if _, err := os.Stat(killed); err == nil {
+		t.Error("old temporary file left in the cache folder")
+	}
+	if _, err := os.Stat(writing); err != nil {
+		t.Errorf("recent temporary file removed: %v", err)
+	}
+}
+
+// TestCacheForgetsRemovedFiles checks that the entry of a file no longer in the folder is
+// dropped from the cache file.
+func TestCacheForgetsRemovedFiles(t *testing.T) {
+	dir, cacheDir := seedFolder(t), t.TempDir()
+	opt := Options{CacheDir: cacheDir}
+	cold, _ := loadCounting(t, dir, opt)
+	files, _ := filepath.Glob(filepath.Join(cacheDir, "*.cache"))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %v", files)
+	}
+	before, _ := os.Stat(files[0])
+	if err := os.Remove(filepath.Join(dir, "news", "004_5dadb2c23144b262.txt")); err != nil {
+		t.Fatal(err)
+	}
+	c, cached := loadCounting(t, dir, opt)
+	if want := len(cold.Articles) - 1; cached != want || len(c.Articles) != want {
+		t.Errorf("%d articles, %d from the cache, want %d", len(c.Articles), cached, want)
+	}
+	if after, _ := os.Stat(files[0]); after == nil || after.Size() >= before.Size() {
+		t.Errorf("cache file not rewritten without the removed file: %v then %v bytes", before.Size(), after)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -241,36 +240,11 @@ func TestLoadSymlinkLoops(t *testing.T) {
 	}
 }
 
-func TestLoadNamedPipeDoesNotBlock(t *testing.T) {
-	dir := t.TempDir()
-	write(t, dir, "good.txt", []byte(sampleArticle))
-	fifo := filepath.Join(dir, "pipe.txt")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip("no named pipes here:", err)
-	}
-	done := make(chan *model.Corpus)
-	go func() {
-		c, err := Load(context.Background(), []string{dir, fifo}, Options{})
-		if err != nil {
-			t.Error(err)
-		}
-		done <- c
-	}()
-	select {
-	case c := <-done:
-		if c != nil {
-			checkSkips(t, c, map[string]string{"pipe.txt": "not a regular file"}, "good")
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("Load blocks on a named pipe")
-	}
-}
-
 // TestLoadFolderVanishes removes folders while Load walks them: their files are skipped as
 // vanished, the rest loads.
 func TestLoadFolderVanishes(t *testing.T) {
 	dir := t.TempDir()
-	const perFolder = 50 // far more than the jobs the walker runs ahead of the workers
+	const perFolder = 200 // far more than the jobs the walker runs ahead of the workers
 	for _, folder := range []string{"a", "b"} {
 		for i := range perFolder {
 			write(t, dir, fmt.Sprintf("%s/%02d.txt", folder, i), []byte(sampleArticle))
@@ -336,5 +310,30 @@ func TestLoadFileChangesWhileRead(t *testing.T) {
 	checkSkips(t, c, map[string]string{"grows.txt": changed, "rewritten.txt": changed}, "stable", "deleted")
 	if len(c.Skipped) != 2 {
 		t.Errorf("Skipped = %v", c.Skipped)
+	}
+}
+
+// BenchmarkLoadBigFile loads one 16 MiB article of dense news text (every sentence names
+// people and countries): the cost of a file near the size cap, in time and memory (B/op).
+func BenchmarkLoadBigFile(b *testing.B) {
+	var text strings.Builder
+	text.WriteString(" date 2025-11-03 Большая статья\n\n")
+	para := strings.Repeat("Президент Казахстана Касым-Жомарт Токаев провел переговоры с президентом "+
+		"Франции Эммануэлем Макроном. ", 8) + "\n\n"
+	for text.Len() < 16<<20 {
+		text.WriteString(para)
+	}
+	dir := b.TempDir()
+	p := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(p, []byte(text.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(text.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := Load(context.Background(), []string{p}, Options{NoCache: true})
+		if err != nil || len(c.Articles) != 1 {
+			b.Fatal(err, c.Skipped)
+		}
 	}
 }

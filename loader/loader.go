@@ -7,6 +7,12 @@
 // path order, so the corpus does not depend on scheduling; then a final pass links people
 // across articles, makes duplicate IDs unique and infers the years datelines leave out.
 //
+// A second start on the same folders is fast: each file's article as the workers leave it is
+// cached (cache.go) in the user's cache folder, never in the folders read, and used again while
+// the file keeps its path, size and modification time and the binary is the same. The final
+// pass always reruns. A damaged cache file is set aside and rebuilt, with a note in
+// Corpus.Skipped under the cache file's path; Progress.Cached counts the files it served.
+//
 // Decisions the input formats leave open:
 //   - Lead: a title line that runs on into a paragraph is cut after its first sentence and the
 //     rest is the lead; otherwise the first paragraph of the body is the lead, whether it stands
@@ -216,18 +222,18 @@ func build(ps []*parsed, skips []model.Skip) *model.Corpus {
 	return model.NewCorpus(articles, skips)
 }
 
-// loadFile reads, decodes, sanitises, parses and annotates one file, reading into *buf (which
+// loadFile reads, decodes, sanitises, parses and annotates one file, reading into s.buf (which
 // it may grow; nothing parsed points into it). It never panics: a failure of any stage, even a
 // bug, skips the file with a reason.
-func loadFile(j job, maxSize int64, buf *[]byte) (r result) {
+func loadFile(j job, maxSize int64, s *scratch) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = result{skip: model.Skip{Path: sanitize.Line(j.file), Reason: sanitize.Line(fmt.Sprintf("internal error: %v", p))}}
 		}
 	}()
-	data, err := readFile(j, maxSize, (*buf)[:0])
+	data, err := readFile(j, maxSize, s.buf[:0])
 	if cap(data) <= maxReadBuffer {
-		*buf = data
+		s.buf = data
 	}
 	r.bytes = int64(len(data))
 	if err != nil {
@@ -240,6 +246,7 @@ func loadFile(j job, maxSize int64, buf *[]byte) (r result) {
 		return r
 	}
 	extract.Annotate(p.article)
+	s.internKeys(p.article)
 	r.parsed = p
 	return r
 }

@@ -181,6 +181,7 @@ func (b *browseScreen) back() (bool, tea.Cmd) {
 	}
 	if p := b.cur(); p != nil && p.query != "" && !p.mixed {
 		p.input.Reset()
+		p.notice = ""
 		cmd := p.setQuery(b.s, b.pool, "")
 		b.syncDetail()
 		return true, cmd
@@ -205,7 +206,7 @@ func (b *browseScreen) update(msg tea.Msg) tea.Cmd {
 		cmd = b.click(msg.Mouse())
 	default:
 		if p := b.cur(); p != nil && p.typing {
-			p.input, cmd = p.input.Update(msg) // a paste, say: the query may have changed
+			p.input, cmd, p.notice = updateQuery(p.input, msg, p.notice) // a paste, say: the query may have changed
 			cmd = tea.Batch(cmd, p.setQuery(b.s, b.pool, p.input.Value()))
 		} else if b.curView() == viewTimeline && b.tl != nil {
 			*b.tl, cmd = b.tl.update(msg)
@@ -286,6 +287,7 @@ func (b *browseScreen) typing(p *listPane, msg tea.KeyPressMsg) tea.Cmd {
 		p.typing = false
 		p.input.Blur()
 		p.input.Reset()
+		p.notice = ""
 		return p.setQuery(b.s, b.pool, "")
 	case "up", "down", "pgup", "pgdown":
 		delta := map[string]int{"up": -1, "down": 1}[msg.String()]
@@ -295,7 +297,7 @@ func (b *browseScreen) typing(p *listPane, msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
+	p.input, cmd, p.notice = updateQuery(p.input, msg, p.notice)
 	return tea.Batch(cmd, p.setQuery(b.s, b.pool, p.input.Value()))
 }
 
@@ -450,7 +452,7 @@ func openEntity(s *session, kind model.EntityKind, key string) {
 // syncDetail rebuilds the detail pane when what it shows (or its size) changed. It runs in
 // Update, so View only draws.
 func (b *browseScreen) syncDetail() {
-	if b.curView() == viewTimeline || (b.narrow && b.focus != paneDetail) {
+	if b.curView() == viewTimeline || (b.narrow && b.focus != paneDetail) || b.tooSmall() {
 		return
 	}
 	k := detailKey{w: b.detW, h: b.bodyH, narrow: b.narrow, isProfile: b.profile != nil}
@@ -482,6 +484,9 @@ func (b *browseScreen) syncDetail() {
 	}
 	b.det, b.detKey, b.detValid = nd, k, true
 }
+
+// tooSmall reports whether the screen is too small to draw anything but a request to enlarge it.
+func (b *browseScreen) tooSmall() bool { return b.w < tooSmallW || b.h < tooSmallH }
 
 func (b *browseScreen) helpKeys() []key.Binding {
 	k := b.s.keys

@@ -12,7 +12,7 @@ import (
 
 // view draws the header and the panes side by side, each exactly its width.
 func (b *browseScreen) view() string {
-	if b.w < tooSmallW || b.h < tooSmallH {
+	if b.tooSmall() {
 		return fitBlock([]string{"dispatch: enlarge the window"}, b.w, b.h)
 	}
 	st := &b.s.st
@@ -105,6 +105,8 @@ func (b *browseScreen) listView() []string {
 	return lines[:b.bodyH]
 }
 
+// filterLine is the input while typing, the query's chips and count after. What the query
+// got wrong is said in the status line (warning).
 func (b *browseScreen) filterLine(p *listPane) string {
 	st := &b.s.st
 	switch {
@@ -114,8 +116,8 @@ func (b *browseScreen) filterLine(p *listPane) string {
 		return p.input.View()
 	case p.query != "":
 		s := st.accent.Render(p.input.Prompt) + chips(st, p.terms)
-		for _, pr := range p.problems {
-			s += st.warn.Render(" · " + clean(pr))
+		if len(p.problems) > 0 {
+			s += st.warn.Render(" ⚠")
 		}
 		if p.pending {
 			s += st.dim.Render(" · searching…")
@@ -127,6 +129,23 @@ func (b *browseScreen) filterLine(p *listPane) string {
 		return st.dim.Render("type to search everything")
 	}
 	return st.dim.Render("/ filter · s sort")
+}
+
+// warning says what is wrong with the current list's query (parts ignored, characters left out,
+// a paste cut), for the status line; "" when nothing is.
+func (b *browseScreen) warning() string {
+	p := b.cur()
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	if p.notice != "" {
+		parts = append(parts, p.notice)
+	}
+	if p.query != "" {
+		parts = append(parts, p.problems...)
+	}
+	return clean(strings.Join(parts, " · "))
 }
 
 // emptyMessage says a list is empty and suggests what to try.

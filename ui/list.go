@@ -10,24 +10,29 @@ import (
 // selected, never the rows themselves, so moving and drawing cost O(visible rows) whatever n is.
 type list struct {
 	n, cursor, offset, height int
+	// top is the first visible row as the user's moves left it. Resizing derives offset from
+	// it without changing it, so a window shrunk to one row and grown back shows what it
+	// showed before, as a fresh start at that size would.
+	top int
 }
 
 // setLen changes the number of rows, keeping the cursor inside.
 func (l *list) setLen(n int) {
 	l.n = max(n, 0)
-	l.clamp()
+	l.place()
 }
 
 // setHeight changes the number of visible rows.
 func (l *list) setHeight(h int) {
 	l.height = max(h, 1)
-	l.clamp()
+	l.place()
 }
 
 // moveTo puts the cursor on row i (clamped) and scrolls it into view.
 func (l *list) moveTo(i int) {
 	l.cursor = i
-	l.clamp()
+	l.place()
+	l.top = l.offset
 }
 
 // move moves the cursor by delta rows.
@@ -38,14 +43,18 @@ func (l *list) page(delta int) { l.moveTo(l.cursor + delta*max(l.height-1, 1)) }
 
 // scroll moves the window by delta rows, dragging the cursor along when it would leave it.
 func (l *list) scroll(delta int) {
-	l.offset = max(min(l.offset+delta, l.n-l.height), 0)
-	l.cursor = max(min(l.cursor, l.offset+l.height-1), l.offset)
-	l.clamp()
+	l.top = max(min(l.offset+delta, l.n-l.height), 0)
+	l.cursor = max(min(l.cursor, l.top+l.height-1), l.top)
+	l.place()
+	l.top = l.offset
 }
 
-func (l *list) clamp() {
+// place keeps the cursor inside the rows and derives the window from top: as close to it as
+// the cursor allows, and never past the last row.
+func (l *list) place() {
 	l.height = max(l.height, 1)
 	l.cursor = max(min(l.cursor, l.n-1), 0)
+	l.offset = l.top
 	if l.cursor < l.offset {
 		l.offset = l.cursor
 	}

@@ -65,6 +65,7 @@ type pager struct {
 	hits      []docSpan    // where query occurs, in reading order
 	cur       int          // current hit
 	folded    []foldedPara // folded paragraphs for search, built on the first search
+	notice    string       // what the input left out of the last typing or paste, if anything
 }
 
 // newPager opens a (nil shows an empty page). The text is laid out on the first setSize.
@@ -72,9 +73,7 @@ func newPager(a *model.Article, th theme) pager {
 	if a == nil {
 		a = &model.Article{}
 	}
-	in := textinput.New()
-	in.Prompt = "/"
-	in.Placeholder = "search in article"
+	in := newQueryInput("/", "search in article")
 	p := pager{art: a, doc: newDocument(a), keys: defaultPagerKeyMap(), focus: -1, input: in}
 	p.setTheme(th)
 	return p
@@ -84,7 +83,7 @@ func newPager(a *model.Article, th theme) pager {
 func (p *pager) setTheme(th theme) {
 	p.th = th
 	p.st = newPagerStyles(th)
-	p.input.SetStyles(textinput.DefaultStyles(th.dark))
+	p.input.SetStyles(inputStyles(th)) // the shell's: themed, and a steady cursor
 }
 
 // setSize re-wraps the text when the reading width changes, keeping the top line's text in view.
@@ -194,6 +193,7 @@ func (p pager) handleKey(msg tea.KeyPressMsg) (pager, tea.Cmd) {
 	case key.Matches(msg, k.Search):
 		p.searching = true
 		p.input.Reset()
+		p.notice = ""
 		return p, p.input.Focus()
 	case key.Matches(msg, k.NextHit):
 		p.stepHit(+1)

@@ -120,6 +120,6 @@ func (p pager) updateSearch(msg tea.Msg) (pager, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
+	p.input, cmd, p.notice = updateQuery(p.input, msg, p.notice)
 	return p, cmd
 }

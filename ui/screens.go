@@ -3,6 +3,7 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dispatch-news/dispatch/model"
 )
@@ -63,6 +64,9 @@ func (ps *pagerScreen) setSize(w, h int) {
 	ps.p.setSize(w, h)
 }
 
+// warning says what the search input left out, for the status line.
+func (ps *pagerScreen) warning() string { return ps.p.notice }
+
 func (ps *pagerScreen) restyle()                { ps.p.setTheme(ps.s.th) }
 func (ps *pagerScreen) capturing() bool         { return ps.p.capturing() }
 func (ps *pagerScreen) back() (bool, tea.Cmd)   { return false, nil }
@@ -113,10 +117,11 @@ func (sc *skippedScreen) view() string {
 	if len(skipped) == 0 {
 		lines = append(lines, "", st.dim.Render("  Every file loaded."))
 	}
-	widths := layoutColumns([]column{{flex: true}, {width: max(sc.w/2, 10)}}, sc.w)
+	widths := layoutColumns([]column{{flex: true}, {width: max(sc.w/3, 10)}}, sc.w)
 	start, end := sc.l.window()
 	for i := start; i < end; i++ {
-		cells := []cell{{text: clean(skipped[i].Path), ink: st.inkText}, {text: clean(skipped[i].Reason), ink: st.inkWarn}}
+		cells := []cell{{text: keepEnd(clean(skipped[i].Path), widths[0]), ink: st.inkText},
+			{text: clean(skipped[i].Reason), ink: st.inkWarn}}
 		lines = append(lines, renderRow(st, cells, widths, sc.w, i == sc.l.cursor))
 	}
 	return fitBlock(lines, sc.w, sc.h)
@@ -139,4 +144,13 @@ func (sc *skippedScreen) helpKeys() []key.Binding {
 func (sc *skippedScreen) hints() []key.Binding {
 	k := sc.s.keys
 	return []key.Binding{k.Up, k.Down, k.Back, k.Help}
+}
+
+// keepEnd shortens a path to width cells from the left, "…/news/file.txt": the file's name is
+// what tells skipped files apart.
+func keepEnd(path string, width int) string {
+	if w := ansi.StringWidth(path); w > width && width > 1 {
+		return ansi.TruncateLeft(path, w-width+1, "…")
+	}
+	return path
 }

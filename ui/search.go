@@ -76,15 +76,15 @@ type listPane struct {
 	pending  bool
 	total    int
 	problems []string
+	// queryProblems are the query's own problems, known before the search answers.
+	queryProblems []string
+	notice        string // what the input left out of the last typing or paste, if anything
 }
 
 func newListPane(kind search.Kind, mixed bool) *listPane {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "type to filter"
+	in := newQueryInput("/ ", "type to filter")
 	if mixed {
-		in.Prompt = ": "
-		in.Placeholder = "search articles, people, countries, organisations · person: country: org: source: since: until:"
+		in = newQueryInput(": ", "search articles, people, countries, organisations · person: country: org: source: since: until:")
 	}
 	p := &listPane{kind: kind, mixed: mixed, input: in}
 	if mixed {
@@ -155,7 +155,8 @@ func (p *listPane) setQuery(s *session, pl pool, q string) tea.Cmd {
 		p.sort = sortNatural
 	}
 	p.query = q
-	p.terms = search.ParseQuery(q).Terms
+	pq := search.ParseQuery(q)
+	p.terms, p.queryProblems = pq.Terms, pq.Problems
 	return p.refresh(s, pl)
 }
 
@@ -167,7 +168,7 @@ func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
 		p.cancel = nil
 	}
 	p.seq = s.nextSeq()
-	p.problems = nil
+	p.problems = p.queryProblems // until the search adds its own
 	if p.query == "" && p.sort == sortNatural && !p.mixed {
 		p.items, p.pending = nil, false
 		p.l.setLen(p.len(pl))

@@ -7,10 +7,21 @@ import (
 	"charm.land/bubbles/v2/key"
 )
 
-// statusLine sums up the corpus, skipped files and mouse capture in one dim line.
+// warner is a screen with something to warn about (a query's problems), which the status line
+// shows first.
+type warner interface{ warning() string }
+
+// statusLine sums up the corpus, skipped files and mouse capture in one dim line, after the top
+// screen's warning if it has one.
 func (a app) statusLine() string {
 	st := &a.s.st
 	c := a.s.corpus
+	warn := ""
+	if w, ok := a.top().(warner); ok && !a.help {
+		if s := w.warning(); s != "" {
+			warn = st.warn.Render("⚠ "+s) + st.status.Render(" · ")
+		}
+	}
 	parts := []string{
 		quantity(len(c.Articles), "article"),
 		quantity(len(c.People), "person"),
@@ -28,7 +39,7 @@ func (a app) statusLine() string {
 		mouse = "mouse on (M)"
 	}
 	line += st.status.Render(" · " + mouse)
-	return fit(line, a.w)
+	return fit(warn+line, a.w)
 }
 
 // hintBar is the one-line reminder of the keys that matter most right now.

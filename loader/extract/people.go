@@ -12,11 +12,11 @@ import (
 
 // foundPerson is a person of one article while findPeople collects them.
 type foundPerson struct {
-	name     string    // canonical name, nominative
-	surname  string    // folded last word of name
-	first    string    // folded first name, "" for a surname alone
+	name     string       // canonical name, nominative
+	surname  string       // folded last word of name
+	first    string       // folded first name, "" for a surname alone
 	words    [2]*wordInfo // first and last word of the name as first written
-	initial  string    // folded first letter of the first name, "" for a surname alone
+	initial  string       // folded first letter of the first name, "" for a surname alone
 	role     string
 	mentions int
 	order    int // index of the first mention, to list people as the article does
@@ -43,6 +43,8 @@ type peopleFinder struct {
 	patronymics []patronymicMention
 	spans       []personSpan
 	words       []wordToken // the words of every text, reused across calls
+	cache       wordCache   // kept across calls
+	epoch       int64       // wordsEpoch when cache was filled
 	consumed    []bool      // words already read as part of a name
 }
 
@@ -58,10 +60,14 @@ type personSpan struct {
 func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []model.Mention) {
 	pf := finderPool.Get().(*peopleFinder)
 	defer pf.release()
+	if e := wordsEpoch.Load(); e != pf.epoch {
+		clear(pf.cache)
+		pf.epoch = e
+	}
 	all := pf.words[:0]
 	bounds := make([]int, len(texts)+1)
 	for i, text := range texts {
-		all = tokenizeWords(text, all)
+		all = tokenizeWords(text, all, pf.cache)
 		bounds[i+1] = len(all)
 	}
 	pf.words = all
@@ -90,6 +96,7 @@ func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []
 var finderPool = sync.Pool{New: func() any {
 	return &peopleFinder{
 		byKey:     map[string]*foundPerson{},
+		cache:     wordCache{},
 		bySurname: map[string][]*foundPerson{},
 	}
 }}
@@ -237,11 +244,25 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 			return
 		}
 	}
+	// A surname of someone already named may stand before a name: "вдова Ельцина Наина
+	// Иосифовна", "сын Кадырова Рамзан".
+	for to-from >= 3 && !pf.startsName(toks[from:to]) {
+		p := pf.linkSurname(pf.readings(&toks[from]).surnames(), "")
+		if p == nil {
+			break
+		}
+		consumed[from] = true
+		pf.spans = append(pf.spans, personSpan{p, ti, [2]int{toks[from].start, toks[from].end}})
+		from++
+	}
 	type choice struct {
 		from, to int
 		r        nameReading
 	}
 	role, cases := roleBefore(text, toks, from, consumed)
+	if cases == 0 {
+		cases = pf.coordinatedCases(toks, to)
+	}
 	var best choice
 	found := false
 	// The best-read stretch wins; on a tie, one that ends the run (what comes before a name
@@ -307,6 +328,28 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 	pf.spans = append(pf.spans, personSpan{p, ti, span})
 }
 
+// coordinatedCases returns the case of a name joined by "и" after toks[:to] when it reads
+// clearly as an oblique case (a known first name), with the coordinated bit; 0 otherwise.
+func (pf *peopleFinder) coordinatedCases(toks []wordToken, to int) uint8 {
+	if to+2 >= len(toks) || toks[to].fold != "и" || !toks[to].spaceOnly {
+		return 0
+	}
+	next := toks[to+1 : to+3]
+	if !next[0].spaceOnly || !next[1].spaceOnly || !isNameWord(&next[0]) || !isNameWord(&next[1]) ||
+		next[0].initial || next[1].initial {
+		return 0
+	}
+	r, ok := pf.readSpan(next, 0)
+	if !ok || !r.knownName || r.c == ru.Nominative {
+		return 0
+	}
+	cases := uint8(1) << r.c
+	if r.c == ru.Genitive || r.c == ru.Accusative {
+		cases |= 1<<ru.Genitive | 1<<ru.Accusative // the same forms for men
+	}
+	return cases | coordinated
+}
+
 // afterLocative reports whether toks[i] follows a preposition of place: "в Брюсселе", "на
 // Сахалине". People are rarely the object of these.
 func afterLocative(toks []wordToken, i int) bool {
@@ -365,7 +408,7 @@ func (pf *peopleFinder) readings(t *wordToken) *wordReadings {
 // info returns the wordInfo of t, remembered in t.
 func (pf *peopleFinder) info(t *wordToken) *wordInfo {
 	if t.info == nil {
-		t.info = infoOf(t.text)
+		t.info = pf.cache.get(t.text)
 	}
 	return t.info
 }

@@ -19,10 +19,10 @@ type lemmaEntry struct {
 	scores    []float64 // lemmaScore of each of lemmas
 	best      string    // the likeliest of them, or the word kept undeclined
 	bestFold  string    // best folded
-	score     float64  // how plausible best is (see lemmaScore)
-	known     bool     // best is a known first name of the entry's gender
-	surname   bool     // best has a surname suffix of the entry's gender
-	inflected bool     // best differs from the word and ends in a consonant: "Гомесом"
+	score     float64   // how plausible best is (see lemmaScore)
+	known     bool      // best is a known first name of the entry's gender
+	surname   bool      // best has a surname suffix of the entry's gender
+	inflected bool      // best differs from the word and ends in a consonant: "Гомесом"
 }
 
 // wordReadings holds what a word may be as a name: a lemmaEntry for every name part, gender
@@ -157,6 +157,15 @@ func (bm *boundedMemo[V]) get(key string, compute func(key string) V) V {
 // words, and one lookup here replaces folding, classifying and reading them again.
 var wordMemo boundedMemo[*wordInfo]
 
+// forgetWords empties wordMemo and, through wordsEpoch, every finder's wordCache: benchmarks
+// use it to read a corpus afresh.
+func forgetWords() {
+	wordMemo.m.Store(nil)
+	wordsEpoch.Add(1)
+}
+
+var wordsEpoch atomic.Int64
+
 // infoOf returns the wordInfo of a word as written.
 func infoOf(word string) *wordInfo {
 	return wordMemo.get(word, func(word string) *wordInfo {
@@ -170,6 +179,25 @@ var latinMemo boundedMemo[string]
 
 // latinOf is ru.Latin(name), remembered.
 func latinOf(name string) string { return latinMemo.get(name, ru.Latin) }
+
+// wordCache is a finder's own front to wordMemo, kept from one article to the next: a plain
+// map, faster than the shared one, for the words one core meets again and again.
+type wordCache map[string]*wordInfo
+
+// maxWordCache bounds a wordCache; it is emptied when full.
+const maxWordCache = 1 << 13
+
+func (wc wordCache) get(word string) *wordInfo {
+	w := wc[word]
+	if w == nil {
+		if len(wc) >= maxWordCache {
+			clear(wc)
+		}
+		w = infoOf(word)
+		wc[w.word] = w // w.word does not pin the article's text
+	}
+	return w
+}
 
 // readingsOf returns the readings of a word as written as a name.
 func readingsOf(word string) *wordReadings { return infoOf(word).readings() }
@@ -193,6 +221,10 @@ func (r *nameReading) lemmas() []string { return r.lem[:r.n] }
 // folds returns the folded nominative of each word of the name.
 func (r *nameReading) folds() []string { return r.fold[:r.n] }
 
+// coordinated marks roleCases taken from a name coordinated with this one ("Кими Райкконена
+// и Марка Уэббера"): the two share their case, and no role suggests an undeclined name.
+const coordinated uint8 = 1 << 7
+
 // readName returns the best reading of words as the parts given (first name, patronymic or
 // surname for each word). roleCases are the cases of a role noun before the name: a reading
 // that agrees with it gains, and so does the nominative, since foreign names are often left
@@ -210,7 +242,7 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 			total := 0.0
 			if c == ru.Nominative {
 				total += 0.4
-				if roleCases != 0 {
+				if roleCases != 0 && roleCases&coordinated == 0 {
 					total += 0.5
 				}
 			}
@@ -271,8 +303,13 @@ func bestOf(word string, cands []string, scores []float64, part ru.NamePart, g r
 		if part == ru.MiddleName {
 			return "", 0
 		}
-		// Foreign names are often left undeclined: "с председателем Мусой Маайта".
-		return word, lemmaScore(word, word, part, g, ru.Nominative) - 1.5
+		// Foreign names are often left undeclined: "с председателем Мусой Маайта". Those that
+		// end in a vowel other than -а/-я after a consonant never decline ("Кими", "Джошуа").
+		penalty := 1.5
+		if indeclinable(foldWord(word)) {
+			penalty = 0.5
+		}
+		return word, lemmaScore(word, word, part, g, ru.Nominative) - penalty
 	}
 	best, bestScore := "", -1e9
 	for i, l := range cands {
@@ -281,6 +318,17 @@ func bestOf(word string, cands []string, scores []float64, part ru.NamePart, g r
 		}
 	}
 	return best, bestScore
+}
+
+// indeclinable reports whether a folded foreign name ends as names Russian does not decline:
+// in -о, -и, -у, -е, -э, -ю, or in -а after a vowel ("Пабло", "Кими", "Джошуа").
+func indeclinable(fold string) bool {
+	last, size := utf8.DecodeLastRuneInString(fold)
+	if strings.ContainsRune("оиуеэю", last) {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(fold[:len(fold)-size])
+	return last == 'а' && strings.ContainsRune("аеиоуыэюя", prev)
 }
 
 // lemmaScore says how plausible lemma is as the nominative of word.
@@ -301,6 +349,10 @@ func lemmaScore(word, lemma string, part ru.NamePart, g ru.Gender, c ru.Case) fl
 	}
 	if c != ru.Nominative && lemma != word && strings.HasSuffix(fold, "а") && part == ru.LastName {
 		score += 0.25 // "Дерипаски" is "Дерипаска" rather than an undeclined "Дерипаски"
+	}
+	if c != ru.Nominative && lemma != word && g == ru.Female && part == ru.FirstName &&
+		(strings.HasSuffix(fold, "а") || strings.HasSuffix(fold, "я")) {
+		score += 0.25 // women's names end so: "Наине" is "Наина" rather than undeclined
 	}
 	if part == ru.LastName {
 		switch {
@@ -419,7 +471,8 @@ func looksAdjective(fold string) bool {
 		"ской", "скую", "ского", "скому", "ного", "ному", "ным", "ной", "ная", "ное", "ных",
 		"ную", "ный", "ний", "няя", "нее", "нему", "него", "ними", "ними", "ыми", "ими", "ого",
 		"его", "ому", "ему", "ые", "ие"} {
-		if strings.HasSuffix(fold, e) {
+		// An adjective has a stem of two letters or more: "Кими" is a name.
+		if stem, ok := strings.CutSuffix(fold, e); ok && utf8.RuneCountInString(stem) >= 2 {
 			return true
 		}
 	}

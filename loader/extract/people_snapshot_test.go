@@ -56,3 +56,44 @@ func TestPeopleSnapshot(t *testing.T) {
 	}
 	t.Logf("%d of %d documents differ", diffs, len(outs))
 }
+
+func BenchmarkTokenizeNews(b *testing.B) {
+	var texts []string
+	size := 0
+	for _, d := range loadEval(b, "") {
+		a := evalArticle(d)
+		for _, s := range append([]string{a.Title}, blockTexts(a)...) {
+			texts = append(texts, s)
+			size += len(s)
+		}
+	}
+	b.SetBytes(int64(size))
+	var toks []wordToken
+	cache := wordCache{}
+	n, up := 0, 0
+	for b.Loop() {
+		n, up = 0, 0
+		for _, t := range texts {
+			toks = tokenizeWords(t, toks[:0], cache)
+			n += len(toks)
+			for i := range toks {
+				if toks[i].upper {
+					up++
+				}
+			}
+		}
+	}
+	b.Logf("%d tokens, %d capitalised, %d bytes", n, up, size)
+}
+
+func TestPeopleDebug(t *testing.T) {
+	s := os.Getenv("PEOPLE_DEBUG")
+	if s == "" {
+		t.Skip()
+	}
+	refs, ms := findPeople(strings.Split(s, "\n"), nil)
+	for _, r := range refs {
+		t.Logf("%s | %s | %d", r.Name, r.Role, r.Mentions)
+	}
+	t.Logf("%v", ms)
+}

@@ -63,7 +63,7 @@ func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
 		}
 		if strings.HasSuffix(fold, "а") || strings.HasSuffix(fold, "я") {
 			for _, l := range w.part(ru.LastName)[ru.Male][ru.Genitive].lemmas {
-				if endsInConsonant(foldWord(l)) {
+				if f := foldWord(l); endsInConsonant(f) || strings.HasSuffix(f, "ь") {
 					return false
 				}
 			}
@@ -96,7 +96,7 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 		return
 	}
 	role, cases := roleBefore(text, toks, i, consumed)
-	titled := i > 0 && toks[i-1].spaceOnly && roleHeadOf(toks[i-1].fold) != "" &&
+	titled := i > 0 && t.spaceOnly && toks[i-1].spaceOnly && roleHeadOf(toks[i-1].fold) != "" &&
 		pf.agrees(t, cases)
 	if initial == "" && !titled && !pf.looksSurname(toks, i, lemmas) {
 		return
@@ -106,7 +106,7 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 	}
 	pm := pendingMention{text: ti, start: t.start, end: t.end, lemmas: lemmas, initial: initial,
 		role: role}
-	if i+1 < len(toks) && !toks[i+1].upper {
+	if i+1 < len(toks) && !toks[i+1].upper && toks[i+1].spaceOnly {
 		next := toks[i+1].fold
 		pm.feminine = strings.HasSuffix(next, "ла") || strings.HasSuffix(next, "лась")
 	}

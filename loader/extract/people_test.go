@@ -399,7 +399,7 @@ func benchmarkNews(b *testing.B, cold bool) {
 	var mentions []model.Mention
 	for b.Loop() {
 		if cold {
-			wordMemo.m.Store(nil)
+			forgetWords()
 		}
 		for _, t := range texts {
 			_, mentions = findPeople(t, mentions[:0])

@@ -26,8 +26,9 @@ type wordToken struct {
 }
 
 // tokenizeWords appends the words of text to tokens, keeping hyphenated words whole
-// ("Аль-Руми") and gluing initials to their dots. It never fails.
-func tokenizeWords(text string, tokens []wordToken) []wordToken {
+// ("Аль-Руми") and gluing initials to their dots, and looks capitalised words up in cache.
+// It never fails.
+func tokenizeWords(text string, tokens []wordToken, cache wordCache) []wordToken {
 	first := len(tokens)
 	sentenceOpen := true
 	quoteOpen := false
@@ -35,6 +36,9 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 	var before rune
 	i := 0
 	skip := true // at the start of a clause: try to skip it whole
+	// tail counts the words still to read after a capitalised word: the rules look at most
+	// three words ahead (verbFollows), so the rest of a clause with no capital left is skipped.
+	tail := -1
 	for i < len(text) {
 		if skip {
 			skip = false
@@ -98,7 +102,7 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 		end, letters := scanWord(text, i, &tok)
 		tok.end, tok.text = end, text[start:end]
 		if tok.upper {
-			tok.info = infoOf(tok.text)
+			tok.info = cache.get(tok.text)
 			tok.fold = tok.info.fold
 		}
 		tok.quoted = quoteOpen && (before == '«' || before == '"' || before == '“' || before == '„')
@@ -120,6 +124,11 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 		if !tok.initial {
 			sentenceOpen = false
 		}
+		if tok.upper {
+			tail = 3
+		} else if tail--; tail == 0 {
+			skip = true
+		}
 		spaceOnly, before = true, 0
 		i = end
 	}
@@ -130,35 +139,42 @@ func tokenizeWords(text string, tokens []wordToken) []wordToken {
 // before a name never reaches across it (see boundaryAfter), nor does any other rule.
 func isClauseBreak(r rune) bool { return r != '(' && r != ')' && r != '-' }
 
-// plainClause looks at the clause starting at i, right after a clause break: if it holds no
-// capital letter before the next clause break, no name can start in it and no rule looks
-// into it, so tokenizeWords skips it. It returns the offset of that break (or the end of
+// plainClause looks at the clause starting at i, right after a clause break (or the rest of a
+// clause, three words after its last capital so far): if it holds no capital letter before the
+// next clause break, no name can start in it and no rule looks into it, so tokenizeWords skips
+// it. It returns the offset of that break (or the end of
 // text), whether the clause had words, and ok; ok is false when the clause has a capital or
 // anything the byte scan does not know, and the clause must be read word by word.
 func plainClause(text string, i int) (end int, words, ok bool) {
 	for i < len(text) {
-		c := text[i]
-		switch {
-		case 'a' <= c && c <= 'z':
+		switch byteClass[text[i]] {
+		case classLower:
 			words = true
 			i++
-		case c == ' ' || c == '\t' || c == '\r' || '0' <= c && c <= '9' || c == '(' || c == ')' || c == '-':
+		case classBlank:
 			i++
-		case c == '\n' || 'A' <= c && c <= 'Z':
+		case classStop:
 			return 0, false, false
-		case c < 0x80:
+		case classPunct:
 			return i, words, hardBreak(text, i)
-		case i+1 >= len(text):
+		case classD0: // а…п are D0 B0…BF
+			if i+1 < len(text) && text[i+1] >= 0xB0 {
+				words = true
+				i += 2
+				continue
+			}
 			return 0, false, false
-		case c == 0xD0 && 0xB0 <= text[i+1] && text[i+1] <= 0xBF, c == 0xD1 && 0x80 <= text[i+1] && text[i+1] <= 0x9F:
-			words = true // lower-case Cyrillic
-			i += 2
+		case classD1: // р…я, ё and the rest of the lower case are D1 80…9F
+			if i+1 < len(text) && text[i+1] <= 0x9F {
+				words = true
+				i += 2
+				continue
+			}
+			return 0, false, false
 		default:
 			r, size := decodeRune(text, i)
 			switch {
-			case isLetter(r):
-				return 0, false, false
-			case r == '\n':
+			case isLetter(r) || r == '\n':
 				return 0, false, false
 			case unicode.IsSpace(r) || unicode.IsDigit(r):
 				i += size
@@ -169,6 +185,34 @@ func plainClause(text string, i int) (end int, words, ok bool) {
 	}
 	return i, words, true
 }
+
+// Byte classes for plainClause.
+const (
+	classOther = iota // a byte to decode
+	classLower        // ASCII a…z
+	classBlank        // space, tab, digits, and "(", ")", "-", which do not end a clause
+	classStop         // a capital or a line break: the clause must be read word by word
+	classPunct        // other ASCII punctuation: a clause break
+	classD0           // the first byte of а…п, or of a capital
+	classD1           // the first byte of р…я
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 0x80; c++ {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = classLower
+		case c == ' ' || c == '\t' || c == '\r' || '0' <= c && c <= '9' || c == '(' || c == ')' || c == '-':
+			t[c] = classBlank
+		case c == '\n' || 'A' <= c && c <= 'Z':
+			t[c] = classStop
+		default:
+			t[c] = classPunct
+		}
+	}
+	t[0xD0], t[0xD1] = classD0, classD1
+	return t
+}()
 
 // hardBreak reports whether the punctuation from i up to the next word ends in a clause break,
 // so the next word cannot look back past it: ", (Иванов" does not.

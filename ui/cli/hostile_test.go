@@ -27,6 +27,7 @@ const hostileText = "\x1b]52;c;ZXZpbA==\x07\x1b]8;;http://x\x1b\\link\x1b]8;;\x1
 // ordinary article, and a binary file with a hostile name (for the skip message).
 func hostileCorpus(t *testing.T) string {
 	t.Helper()
+	t.Setenv("DISPATCH_CACHE_DIR", t.TempDir()) // the loader's cache, kept out of the user's
 	dir := t.TempDir()
 	article := " date 2025-11-03 Переговоры " + hostileText + " в Париже\n\n" +
 		"ПАРИЖ, 3 ноября. /ТАСС/. Президент Казахстана Касым-Жомарт Токаев провел переговоры с " +
@@ -259,6 +260,11 @@ func TestCorpusIsNeverWritten(t *testing.T) {
 			t.Errorf("%q on one file: code %d", argv, code)
 		}
 	}
+	// Even a cache folder set inside the corpus is not written.
+	t.Setenv("DISPATCH_CACHE_DIR", filepath.Join(dir, "kz", "cache"))
+	if _, errOut, code := runMain(t, "list", "--corpus", dir); code != ExitOK {
+		t.Errorf("cache inside the corpus: code %d, %q", code, errOut)
+	}
 	after := snapshot(t, dir)
 	for p, st := range before {
 		if got, ok := after[p]; !ok {
@@ -272,4 +278,13 @@ func TestCorpusIsNeverWritten(t *testing.T) {
 			t.Errorf("%s was created in the corpus", p)
 		}
 	}
+}
+
+func TestHostileMissingPath(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "нет"+hostileText)
+	_, errOut, code := runMain(t, "list", "--corpus", missing)
+	if code != ExitUsage || !strings.Contains(errOut, "no such file or directory") {
+		t.Errorf("missing path: code %d, stderr %q", code, errOut)
+	}
+	terminalSafe(t, "missing path", errOut)
 }

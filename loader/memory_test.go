@@ -1,0 +1,77 @@
+package loader
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLoadMemory reports the memory a loaded corpus holds, against the target of at most twice
+// the bytes of its files. It generates DISPATCH_MEM_ARTICLES articles (say 100000: 540 MB,
+// minutes on two cores), so it runs only when that is set:
+//
+//	DISPATCH_MEM_ARTICLES=100000 go test ./loader -run TestLoadMemory -v -timeout 30m
+//
+// It loads the folder twice, cold (filling an empty cache) and warm (from the cache), and logs
+// for each the time, the heap in use after a collection and the process's resident memory.
+// The target is a live heap of at most twice the files' bytes; it fails beyond 2.5 times.
+func TestLoadMemory(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("DISPATCH_MEM_ARTICLES"))
+	if n <= 0 {
+		t.Skip("set DISPATCH_MEM_ARTICLES=100000 to measure")
+	}
+	dir := t.TempDir()
+	total := generated(t, dir, n)
+	opt := Options{CacheDir: t.TempDir()}
+	for _, run := range []string{"cold", "warm"} {
+		runtime.GC()
+		var before runtime.MemStats // the program's own tables, and the test's
+		runtime.ReadMemStats(&before)
+		start := time.Now()
+		var last Progress
+		opt.Progress = func(p Progress) { last = p }
+		c, err := Load(context.Background(), []string{dir}, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		elapsed := time.Since(start)
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		live, inuse := ms.HeapAlloc-before.HeapAlloc, ms.HeapInuse-before.HeapInuse
+		t.Logf("%s: %d articles (%d from the cache), %d MB in %v (%.0f MB/s); the corpus holds (after GC) %d MB live (%.2fx), %d MB of heap spans (%.2fx); process: VmRSS %s, VmHWM %s",
+			run, len(c.Articles), last.Cached, total>>20, elapsed.Round(time.Millisecond), float64(total)/1e6/elapsed.Seconds(),
+			live>>20, float64(live)/float64(total), inuse>>20, float64(inuse)/float64(total),
+			procStatus("VmRSS"), procStatus("VmHWM"))
+		if len(c.Articles) != n {
+			t.Errorf("%d articles, want %d", len(c.Articles), n)
+		}
+		// The target is twice the files' bytes; extraction's mentions (48 bytes each, some forty
+		// an article) keep a cold load just above it. Fail on a clear regression.
+		if live > 5*uint64(total)/2 {
+			t.Errorf("%s: the corpus holds %d MB, more than 2.5 times its %d MB of files", run, live>>20, total>>20)
+		}
+		runtime.KeepAlive(c)
+	}
+}
+
+// procStatus returns a field of /proc/self/status ("123456 kB"), or "?" where there is none.
+func procStatus(field string) string {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return "?"
+	}
+	defer f.Close()
+	s := bufio.NewScanner(f)
+	for s.Scan() {
+		if name, value, ok := strings.Cut(s.Text(), ":"); ok && name == field {
+			return strings.TrimSpace(value)
+		}
+	}
+	return "?"
+}

@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// megabytePaste is a pasted megabyte of realistic text: one Update must still be quick.
+var megabytePaste = tea.PasteMsg{Content: strings.Repeat("Кошербаев встретился с министром France 2025 ", 1<<20/70)}
+
+// BenchmarkPasteMegabyteIntoFilter is the Update of pasting a megabyte into the list filter;
+// the search itself runs in a command and is not part of it.
+func BenchmarkPasteMegabyteIntoFilter(b *testing.B) {
+	c := testCorpus(b, 1000)
+	a := loadedAppWith(b, c, substringSearcher{c}, 120, 40)
+	a = feed(b, a, keyMsgs("/")...)
+	p := a.s.stack[0].(*browseScreen).cur()
+	for b.Loop() {
+		p.input.Reset()
+		p.query = ""
+		_, _ = a.Update(megabytePaste)
+	}
+}
+
+// BenchmarkViewLongestQuery draws the list filtered by the longest query the input takes, all
+// of it matching: every visible row highlights it.
+func BenchmarkViewLongestQuery(b *testing.B) {
+	c := testCorpus(b, 1000)
+	a := loadedAppWith(b, c, substringSearcher{c}, 120, 40)
+	a = feed(b, a, keyMsgs("/")...)
+	a = feed(b, a, megabytePaste)
+	for b.Loop() {
+		_ = a.View()
+	}
+}
+
+// BenchmarkPasteMegabyteIntoPager is the same for the pager's search: paste, then enter.
+func BenchmarkPasteMegabyteIntoPager(b *testing.B) {
+	c := testCorpus(b, 100)
+	a := loadedAppWith(b, c, substringSearcher{c}, 120, 40)
+	a = feed(b, a, keyMsgs("enter")...)
+	ps := a.s.stack[len(a.s.stack)-1].(*pagerScreen)
+	enter := keyMsgs("enter")[0]
+	slash := keyMsgs("/")[0]
+	for b.Loop() {
+		m, _ := a.Update(slash)
+		m, _ = m.Update(megabytePaste)
+		m, _ = m.Update(enter)
+		_ = m.View()
+	}
+	_ = ps
+}
