@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -172,6 +173,44 @@ func (c *cache) close() {
 	if c.release != nil {
 		c.release()
 		c.release = nil
+	}
+}
+
+// keptCaches is how many cache files (sets of folders) the cache folder keeps: the most
+// recently used.
+const keptCaches = 8
+
+// prune removes the cache files of the cache folder dir beyond the keptCaches most recently
+// used, and the damaged ones set aside, but never current, the file just used.
+func prune(dir, current string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type file struct {
+		path string
+		used time.Time
+	}
+	var caches []file
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, "corpus-") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		switch p := filepath.Join(dir, name); {
+		case strings.HasSuffix(name, ".cache.corrupt") && time.Since(info.ModTime()) > 7*24*time.Hour:
+			os.Remove(p)
+		case strings.HasSuffix(name, ".cache") && p != current:
+			caches = append(caches, file{p, info.ModTime()})
+		}
+	}
+	slices.SortFunc(caches, func(a, b file) int { return b.used.Compare(a.used) })
+	for _, f := range caches[min(len(caches), keptCaches-1):] {
+		os.Remove(f.path)
 	}
 }
 
@@ -368,6 +407,9 @@ func (c *cache) finish(abort bool) {
 		return
 	}
 	defer c.close()
+	if !abort {
+		defer prune(filepath.Dir(c.path), c.path)
+	}
 	if !abort && c.out == nil && c.failed == nil && len(c.pending) > 0 && c.used < len(c.entries) {
 		// Files were removed (or the old file was unusable): rewrite what is left.
 		c.start()
@@ -378,6 +420,9 @@ func (c *cache) finish(abort bool) {
 	if c.out == nil {
 		if c.failed != nil {
 			c.note(fmt.Sprintf("cache not saved: %s", oneLine(c.failed)))
+		} else if c.used > 0 {
+			now := time.Now()
+			os.Chtimes(c.path, now, now) // used: the last to be pruned
 		}
 		return
 	}

@@ -348,3 +348,21 @@ func TestCacheForgetsRemovedFiles(t *testing.T) {
 		t.Errorf("cache file not rewritten without the removed file: %v then %v bytes", before.Size(), after)
 	}
 }
+
+// TestCacheKeepsRecentFolders checks that the cache folder keeps the caches of the most
+// recently loaded folders only.
+func TestCacheKeepsRecentFolders(t *testing.T) {
+	cacheDir := t.TempDir()
+	opt := Options{CacheDir: cacheDir}
+	first := seedFolder(t)
+	loadCounting(t, first, opt)
+	for range keptCaches {
+		loadCounting(t, seedFolder(t), opt)
+	}
+	if files, _ := filepath.Glob(filepath.Join(cacheDir, "*.cache")); len(files) != keptCaches {
+		t.Errorf("%d cache files, want %d", len(files), keptCaches)
+	}
+	if _, cached := loadCounting(t, first, opt); cached != 0 {
+		t.Errorf("the least recently loaded folder's cache was kept: %d files from it", cached)
+	}
+}

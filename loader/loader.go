@@ -73,7 +73,7 @@ type Options struct {
 	Progress func(Progress)
 	// Workers is the number of parsing goroutines; 0 means one per core.
 	Workers int
-	// CacheDir is where parsed articles are cached between runs (see cache.go); "" means
+	// CacheDir is where parsed articles are cached between runs (see the package doc); "" means
 	// $DISPATCH_CACHE_DIR, else dispatch/ in the user's cache folder (os.UserCacheDir).
 	// Problems with the cache never fail a load; they are noted in Corpus.Skipped under the
 	// cache file's path.

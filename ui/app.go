@@ -96,7 +96,7 @@ type app struct {
 }
 
 func newApp(ctx context.Context, opts RunOptions) app {
-	s := &session{ctx: ctx, keys: defaultKeyMap(), rel: relatedCache{}, colorOn: !opts.NoColor,
+	s := &session{ctx: ctx, keys: defaultKeyMap(), colorOn: !opts.NoColor,
 		firstScreenOver: firstScreenOver}
 	s.th = newTheme(true, s.colorOn)
 	s.st = newStyles(s.th)
@@ -111,10 +111,27 @@ func (a app) Init() tea.Cmd {
 }
 
 // Update routes a message: ctrl+c first, then a capturing screen, then global keys, then the
-// screen on top of the history.
+// screen on top of the history. Work the message asked for that is too slow for Update (the
+// co-occurrence of a busy entity) leaves as commands.
 func (a app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.update(msg)
+	if more := a.s.rel.take(); more != nil {
+		cmd = tea.Batch(cmd, more)
+	}
+	return m, cmd
+}
+
+func (a app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	k := a.s.keys
 	switch msg := msg.(type) {
+	case relatedMsg:
+		a.s.rel.store(msg)
+		for _, sc := range a.s.stack {
+			if b, ok := sc.(*browseScreen); ok {
+				b.syncDetail()
+			}
+		}
+		return a, nil
 	case tea.WindowSizeMsg:
 		a.w, a.h = max(msg.Width, 0), max(msg.Height, 0)
 		a.s.w, a.s.h = a.w, max(a.h-2, 1)

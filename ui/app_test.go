@@ -74,7 +74,7 @@ func settle(t testing.TB, m tea.Model, cmd tea.Cmd, depth int) tea.Model {
 		return m
 	case tea.QuitMsg:
 		return m
-	case listMsg, openEntityMsg, openArticlesMsg, stepArticleMsg:
+	case listMsg, openEntityMsg, openArticlesMsg, stepArticleMsg, relatedMsg:
 		var next tea.Cmd
 		m, next = m.Update(msg)
 		return settle(t, m, next, depth+1)

@@ -56,6 +56,20 @@ func (d detail) selected() *target {
 	return d.lines[d.sel[d.cursor]].target
 }
 
+// indexOf returns the index among the selectable lines of the one that opens what t opens,
+// or def when none does.
+func (d detail) indexOf(t *target, def int) int {
+	if t == nil {
+		return def
+	}
+	for i, l := range d.sel {
+		if u := d.lines[l].target; u.kind == t.kind && u.article == t.article && u.entity == t.entity && u.key == t.key {
+			return i
+		}
+	}
+	return def
+}
+
 // move moves the cursor between selectable lines, scrolling plain text when there are none.
 func (d *detail) move(delta int) {
 	if len(d.sel) == 0 {
@@ -211,7 +225,7 @@ func articleDetail(st *styles, a *model.Article, w int, read bool) []detailLine 
 const entityArticlesShown = 30
 
 // entityDetail shows an entity's names, role, article count, who and what appears with it most
-// often and its newest articles. rel comes from the session's cache.
+// often and its newest articles. rel comes from the session's cache; nil while it is counted.
 func entityDetail(st *styles, e entityInfo, rel *related, w int) []detailLine {
 	b := &detailBuilder{st: st, w: w}
 	b.wrapped(e.name, st.th.entity(e.kind).Bold(true).Render)
@@ -222,6 +236,11 @@ func entityDetail(st *styles, e entityInfo, rel *related, w int) []detailLine {
 	b.field("Role", e.role)
 	b.field("Kind", e.kind.String())
 	b.field("Articles", fmt.Sprint(len(e.articles)))
+	if rel == nil {
+		b.heading("Often with")
+		b.add(st.dim.Render(fmt.Sprintf("  counting across %d articles…", len(e.articles))), nil)
+		rel = &related{}
+	}
 	if len(rel.people) > 0 {
 		b.heading("Often with")
 		for _, c := range rel.people {

@@ -43,7 +43,7 @@ func startLoad(ctx context.Context, opts RunOptions, ls *loadState) tea.Cmd {
 		var err error
 		if c == nil {
 			var last atomic.Int64
-			c, err = loader.Load(ctx, opts.Paths, loader.Options{Progress: func(p loader.Progress) {
+			c, err = loader.Load(ctx, opts.Paths, loader.Options{NoCache: opts.NoCache, Progress: func(p loader.Progress) {
 				now := time.Now().UnixNano()
 				if prev := last.Load(); now-prev < int64(progressEvery) || !last.CompareAndSwap(prev, now) {
 					return

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/dispatch-news/dispatch/model/corpusgen"
 )
 
 // megabytePaste is a pasted megabyte of realistic text: one Update must still be quick.
@@ -51,4 +53,22 @@ func BenchmarkPasteMegabyteIntoPager(b *testing.B) {
 		_ = m.View()
 	}
 	_ = ps
+}
+
+// BenchmarkOpenBusiestPerson is the Update that opens the detail of the person with the most
+// articles in a million-article corpus, before its co-occurrence is cached.
+func BenchmarkOpenBusiestPerson(b *testing.B) {
+	c := corpusgen.Corpus(1_000_000, 7)
+	a := loadedAppWith(b, c, substringSearcher{c}, 120, 40)
+	a = feed(b, a, dark())
+	b.Logf("busiest person: %d articles; busiest country: %d", len(c.People[0].Articles), len(c.Countries[0].Articles))
+	two := keyMsgs("2")[0]
+	one := keyMsgs("1")[0]
+	for b.Loop() {
+		a.s.rel = relatedCache{} // not cached: the first opening
+		m, _ := a.Update(two)
+		a = m.(app)
+		m, _ = a.Update(one)
+		a = m.(app)
+	}
 }

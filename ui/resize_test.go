@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -30,7 +31,8 @@ func TestRapidResizesEndOnAFreshScreen(t *testing.T) {
 	}
 	var storm []tea.Msg
 	for i := range 200 {
-		sizes := [][2]int{{1, 1}, {400, 120}, {0, 0}, {2, 60}, {300, 2}, {41, 11}, {89, 3}, {90, 200}}
+		// It ends on a window two rows high: the list had to scroll for its cursor.
+		sizes := [][2]int{{1, 1}, {400, 120}, {0, 0}, {2, 60}, {41, 11}, {89, 3}, {90, 200}, {300, 2}}
 		sz := sizes[i%len(sizes)]
 		storm = append(storm, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 	}
@@ -72,5 +74,35 @@ func TestTinySizesDrawEveryScreen(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestBusyEntityIsCountedOffTheUIGoroutine(t *testing.T) {
+	c := testCorpus(t, 4*relatedSyncMax)
+	busiest := c.Countries[0]
+	if len(busiest.Articles) <= relatedSyncMax {
+		t.Fatalf("the busiest country has only %d articles", len(busiest.Articles))
+	}
+	a := loadedApp(t, c, 120, 40)
+	m, cmd := a.Update(keyMsgs("3")[0])
+	a = m.(app)
+	if out := screenText(a); !strings.Contains(out, "counting across") || cmd == nil {
+		t.Fatalf("the country's detail does not say it is counting (command %v):\n%s", cmd != nil, out)
+	}
+	a = feed(t, a, keyMsgs("tab", "j")...) // the detail keeps working meanwhile
+	picked := mainScreen(t, a).det.selected()
+	var mm tea.Model = a
+	mm = settle(t, mm, cmd, 0)
+	out := screenText(mm.(app))
+	if strings.Contains(out, "counting across") || !strings.Contains(out, "Often with") {
+		t.Errorf("the count did not arrive:\n%s", out)
+	}
+	if now := mainScreen(t, mm.(app)).det.selected(); picked == nil || now == nil || now.article != picked.article {
+		t.Errorf("the detail's cursor left its article when the count arrived")
+	}
+	// Cached: opening it again costs nothing and asks for nothing.
+	mm, _ = mm.Update(keyMsgs("2")[0])
+	if _, cmd := mm.Update(keyMsgs("3")[0]); cmd != nil {
+		t.Error("the count was asked for again")
 	}
 }

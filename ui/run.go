@@ -18,6 +18,8 @@ type RunOptions struct {
 	// NoColor removes colour (NO_COLOR set to any non-empty value); bold, underline and
 	// reverse still mark what matters.
 	NoColor bool
+	// NoCache loads without reading or writing the cache of parsed articles.
+	NoCache bool
 	// Corpus, when set, is browsed instead of loading Paths (tests, demos).
 	Corpus *model.Corpus
 	// Input and Output replace the terminal when set.

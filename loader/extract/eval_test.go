@@ -18,7 +18,7 @@ var evalPath = filepath.Join("..", "..", "..", "shared", "eval", "factrueval2016
 
 // Floors near what extraction reaches on the test split; raise them as it improves.
 const (
-	peopleF1Floor    = 0.81
+	peopleF1Floor    = 0.82
 	countriesF1Floor = 0.955
 )
 

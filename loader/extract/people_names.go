@@ -31,31 +31,72 @@ type lemmaEntry struct {
 // only as a first name.
 type wordReadings struct {
 	word  string
-	parts [3]struct {
-		once sync.Once
-		e    [2][len(ru.Cases)]lemmaEntry
+	parts [3]struct { // allocated when first read: most words are read as one part or none
+		lemmasOnce sync.Once
+		lemmas     *[2][len(ru.Cases)][]string // ru.NameLemmasByCase by gender
+		once       sync.Once
+		e          *[2][len(ru.Cases)]lemmaEntry
 	}
-	first string   // a known first name the word is a case form of, "" if none
-	surns []string // folded surname readings, the word's own form first
+	firstOnce, surnsOnce sync.Once
+	first                string   // a known first name the word is a case form of, "" if none
+	surns                []string // folded surname readings, the word's own form first
+}
+
+// lemmas returns the nominatives the word may be as part, by gender and case. It is the
+// cheaper half of reading a word: single words need no more.
+func (w *wordReadings) lemmas(part ru.NamePart) *[2][len(ru.Cases)][]string {
+	p := &w.parts[part]
+	p.lemmasOnce.Do(func() {
+		p.lemmas = new([2][len(ru.Cases)][]string)
+		if part == ru.MiddleName && !mayBePatronymic(foldWord(w.word)) {
+			return // no patronymic reads so
+		}
+		for g := range p.lemmas {
+			p.lemmas[g] = ru.NameLemmasByCase(w.word, part, ru.Gender(g))
+		}
+	})
+	return p.lemmas
 }
 
 // part returns the entries of the word read as part, by gender and case.
 func (w *wordReadings) part(part ru.NamePart) *[2][len(ru.Cases)]lemmaEntry {
 	p := &w.parts[part]
 	p.once.Do(func() { w.read(part) })
-	return &p.e
+	return p.e
 }
 
 // firstName returns the known first name the word is a case form of, "" if none.
 func (w *wordReadings) firstName() string {
-	w.part(ru.FirstName)
+	w.firstOnce.Do(func() {
+		for _, byCase := range w.lemmas(ru.FirstName) {
+			for _, ls := range byCase {
+				for _, l := range ls {
+					if m, f := ru.FirstNameGenders(l); m || f {
+						w.first = l
+						return
+					}
+				}
+			}
+		}
+	})
 	return w.first
 }
 
 // surnames returns every folded nominative the word may be as a surname, its own form first,
 // then inverted case forms of both genders.
 func (w *wordReadings) surnames() []string {
-	w.part(ru.LastName)
+	w.surnsOnce.Do(func() {
+		w.surns = []string{foldWord(w.word)}
+		for _, byCase := range w.lemmas(ru.LastName) {
+			for _, ls := range byCase[ru.Genitive:] {
+				for _, l := range ls {
+					if f := foldWord(l); !containsFold(w.surns, f) {
+						w.surns = append(w.surns, f)
+					}
+				}
+			}
+		}
+	})
 	return w.surns
 }
 
@@ -63,17 +104,15 @@ func (w *wordReadings) surnames() []string {
 func (w *wordReadings) read(part ru.NamePart) {
 	word := w.word
 	p := &w.parts[part]
-	if part == ru.LastName {
-		w.surns = []string{foldWord(word)}
-	}
+	p.e = new([2][len(ru.Cases)]lemmaEntry)
 	if part == ru.MiddleName && !mayBePatronymic(foldWord(word)) {
 		return // every entry invalid: no patronymic reads so
 	}
+	lemmas := w.lemmas(part)
 	for g := range p.e {
-		byCase := ru.NameLemmasByCase(word, part, ru.Gender(g))
 		for _, c := range ru.Cases {
 			e := &p.e[g][c]
-			e.lemmas = byCase[c]
+			e.lemmas = lemmas[g][c]
 			e.scores = make([]float64, len(e.lemmas))
 			for i, l := range e.lemmas {
 				e.scores[i] = lemmaScore(word, l, part, ru.Gender(g), c)
@@ -85,16 +124,6 @@ func (w *wordReadings) read(part ru.NamePart) {
 			e.known = g == int(ru.Male) && m || g == int(ru.Female) && f
 			e.surname = surnameGender(fold)&(1<<g) != 0
 			e.inflected = e.best != word && endsInConsonant(fold)
-			for _, l := range e.lemmas {
-				if part == ru.FirstName && w.first == "" {
-					if m, f := ru.FirstNameGenders(l); m || f {
-						w.first = l
-					}
-				}
-				if f := foldWord(l); part == ru.LastName && c != ru.Nominative && !containsFold(w.surns, f) {
-					w.surns = append(w.surns, f)
-				}
-			}
 		}
 	}
 }

@@ -7,8 +7,6 @@ import (
 	"testing"
 )
 
-// TestPeopleSnapshot writes (PEOPLE_SNAPSHOT=write) or compares (=check) findPeople's output
-// on every eval document and seed, to check that a speed-up changes nothing. Temporary.
 func TestPeopleSnapshot(t *testing.T) {
 	mode := os.Getenv("PEOPLE_SNAPSHOT")
 	if mode == "" {
@@ -16,8 +14,7 @@ func TestPeopleSnapshot(t *testing.T) {
 	}
 	path := "/tmp/peoplefast/snap.txt"
 	var b strings.Builder
-	var ids []string
-	var outs []string
+	var ids, outs []string
 	add := func(id, split string, texts []string) {
 		refs, ms := findPeople(texts, nil)
 		var s strings.Builder
@@ -55,45 +52,4 @@ func TestPeopleSnapshot(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d documents differ", diffs, len(outs))
-}
-
-func BenchmarkTokenizeNews(b *testing.B) {
-	var texts []string
-	size := 0
-	for _, d := range loadEval(b, "") {
-		a := evalArticle(d)
-		for _, s := range append([]string{a.Title}, blockTexts(a)...) {
-			texts = append(texts, s)
-			size += len(s)
-		}
-	}
-	b.SetBytes(int64(size))
-	var toks []wordToken
-	cache := wordCache{}
-	n, up := 0, 0
-	for b.Loop() {
-		n, up = 0, 0
-		for _, t := range texts {
-			toks = tokenizeWords(t, toks[:0], cache)
-			n += len(toks)
-			for i := range toks {
-				if toks[i].upper {
-					up++
-				}
-			}
-		}
-	}
-	b.Logf("%d tokens, %d capitalised, %d bytes", n, up, size)
-}
-
-func TestPeopleDebug(t *testing.T) {
-	s := os.Getenv("PEOPLE_DEBUG")
-	if s == "" {
-		t.Skip()
-	}
-	refs, ms := findPeople(strings.Split(s, "\n"), nil)
-	for _, r := range refs {
-		t.Logf("%s | %s | %d", r.Name, r.Role, r.Mentions)
-	}
-	t.Logf("%v", ms)
 }

@@ -62,7 +62,7 @@ func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
 			return false
 		}
 		if strings.HasSuffix(fold, "а") || strings.HasSuffix(fold, "я") {
-			for _, l := range w.part(ru.LastName)[ru.Male][ru.Genitive].lemmas {
+			for _, l := range w.lemmas(ru.LastName)[ru.Male][ru.Genitive] {
 				if f := foldWord(l); endsInConsonant(f) || strings.HasSuffix(f, "ь") {
 					return false
 				}
@@ -75,7 +75,7 @@ func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
 			continue
 		}
 		for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
-			if len(w.part(ru.LastName)[g][c].lemmas) > 0 {
+			if len(w.lemmas(ru.LastName)[g][c]) > 0 {
 				return true
 			}
 		}

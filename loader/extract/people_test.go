@@ -150,6 +150,9 @@ func TestFindPeopleInflected(t *testing.T) {
 		{"Памятник Юрию Долгорукому стоит в центре.", "Юрий Долгорукий"},
 		{"Соратники Алексея Навального провели акцию.", "Алексей Навальный"},
 		{"Письмо подписал Владимир Владимирович Путин.", "Владимир Владимирович Путин"},
+		// An indeclinable first name takes the case of the name coordinated with it.
+		{"Встреча прошла без Джошуа Вонга и Сергея Лаврова.", "Джошуа Вонг"},
+		{"Делегацию приветствовала Ирина Петрова, сотрудница посольства.", "Ирина Петрова"},
 	} {
 		refs, _ := peopleOf(tc.text)
 		if !slices.Contains(names(refs), tc.want) {
@@ -176,6 +179,38 @@ func TestFindPeopleRoles(t *testing.T) {
 		if r.Role != tc.role {
 			t.Errorf("%q: role %q, want %q", tc.text, r.Role, tc.role)
 		}
+	}
+}
+
+// TestFindPeopleSurnameBeforeName: a surname of someone already named, standing before
+// another name, is that person, not part of the name ("супруга Путина Людмила Александровна").
+func TestFindPeopleSurnameBeforeName(t *testing.T) {
+	refs, _ := peopleOf("Владимир Путин прибыл в Астану.", "Гостей встречала супруга Путина Людмила Александровна.")
+	got := names(refs)
+	if !slices.Equal(got, []string{"Владимир Путин", "Людмила Александровна"}) {
+		t.Errorf("people %q", got)
+	}
+	if p := refNamed(refs, "Владимир Путин"); p == nil || p.Mentions != 2 {
+		t.Errorf("Путин: %+v", p)
+	}
+}
+
+// TestFindPeopleSkippedClauses checks that the clauses the tokenizer skips (no capital
+// letter) change nothing: the same names with long plain clauses around them.
+func TestFindPeopleSkippedClauses(t *testing.T) {
+	plain := "как сообщается, по итогам переговоров стороны договорились о сотрудничестве; "
+	text := "Министр иностранных дел Ермек Кошербаев, " + plain + plain + "встретился с послом Мусой Маайта (" + plain + ") и сказал, - Захарова заявила."
+	refs, ms := peopleOf(text)
+	if got := names(refs); !slices.Equal(got, []string{"Ермек Кошербаев", "Муса Маайта", "Захарова"}) {
+		t.Errorf("people %q", got)
+	}
+	for _, m := range ms {
+		if !strings.Contains("Ермек Кошербаев Мусой Маайта Захарова", text[m.Start:m.End]) {
+			t.Errorf("mention %q", text[m.Start:m.End])
+		}
+	}
+	if r := refNamed(refs, "Ермек Кошербаев"); r == nil || r.Role != "министр иностранных дел" {
+		t.Errorf("role: %+v", r)
 	}
 }
 

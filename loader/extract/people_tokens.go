@@ -158,14 +158,14 @@ func plainClause(text string, i int) (end int, words, ok bool) {
 		case classPunct:
 			return i, words, hardBreak(text, i)
 		case classD0: // а…п are D0 B0…BF
-			if i+1 < len(text) && text[i+1] >= 0xB0 {
+			if i+1 < len(text) && 0xB0 <= text[i+1] && text[i+1] <= 0xBF {
 				words = true
 				i += 2
 				continue
 			}
 			return 0, false, false
 		case classD1: // р…я, ё and the rest of the lower case are D1 80…9F
-			if i+1 < len(text) && text[i+1] <= 0x9F {
+			if i+1 < len(text) && 0x80 <= text[i+1] && text[i+1] <= 0x9F {
 				words = true
 				i += 2
 				continue

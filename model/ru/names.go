@@ -287,8 +287,25 @@ func wordLemmas(word string, part NamePart, g Gender, firstOfMany bool, out *[le
 	if len(folded) != len(word) {
 		return // a letter whose lower case has another length: not a Russian name
 	}
+	// Candidates repeat across cases and rules: remember which rule each one takes.
+	type ruleOf struct {
+		fcand string
+		r     *nameRule
+	}
+	var seenBuf [16]ruleOf
+	seen := seenBuf[:0]
+	findRule := func(fcand string) *nameRule {
+		for _, s := range seen {
+			if s.fcand == fcand {
+				return s.r
+			}
+		}
+		r := pr.findRule(fcand, g, firstOfMany)
+		seen = append(seen, ruleOf{fcand, r})
+		return r
+	}
 	add := func(c Case, fcand, cand string, r *nameRule) {
-		if !containsString(out[c], cand) && pr.findRule(fcand, g, firstOfMany) == r {
+		if !containsString(out[c], cand) && findRule(fcand) == r {
 			out[c] = append(out[c], cand)
 		}
 	}

@@ -29,6 +29,7 @@ Options:
   --limit N       at most N results (search; default 20, 0 for all)
   --timings       print load_ms=… index_ms=… query_ms=… articles=… to stderr
   --no-color      no colour in the browser (as does NO_COLOR=1)
+  --no-cache      neither read nor write the cache of parsed articles
 
 Search queries take plain words (Cyrillic or Latin, any case form) and qualifiers:
   person:NAME country:NAME org:NAME source:NAME since:2025-11 until:2026-01
@@ -45,6 +46,7 @@ type args struct {
 	limit   int
 	timings bool
 	noColor bool
+	noCache bool
 	help    bool
 	version bool
 }
@@ -100,7 +102,7 @@ func parseArgs(argv []string) (args, error) {
 				return a, fmt.Errorf("%w: --limit takes a number ≥ 0, not %q", errUsage, v)
 			}
 			a.limit, limitSet = n, true
-		case "json", "timings", "no-color", "help", "h", "version":
+		case "json", "timings", "no-color", "no-cache", "help", "h", "version":
 			if hasValue {
 				return a, fmt.Errorf("%w: %s takes no value", errUsage, "--"+name)
 			}
@@ -111,6 +113,8 @@ func parseArgs(argv []string) (args, error) {
 				a.timings = true
 			case "no-color":
 				a.noColor = true
+			case "no-cache":
+				a.noCache = true
 			case "help", "h":
 				a.help = true
 			case "version":

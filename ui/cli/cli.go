@@ -69,7 +69,7 @@ func Main(ctx context.Context, argv []string, env Env) int {
 
 	r := run{args: a, env: env}
 	start := time.Now()
-	corpus, err := loader.Load(ctx, a.paths, loader.Options{})
+	corpus, err := loader.Load(ctx, a.paths, loader.Options{NoCache: a.noCache})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "dispatch: %s\n", sanitize.Line(err.Error()))
 		return ExitUsage
@@ -119,7 +119,7 @@ func browse(ctx context.Context, a args, env Env) int {
 		}
 	}
 	noColor := a.noColor || env.Getenv("NO_COLOR") != ""
-	if err := ui.Run(ctx, ui.RunOptions{Paths: a.paths, NoColor: noColor}); err != nil {
+	if err := ui.Run(ctx, ui.RunOptions{Paths: a.paths, NoColor: noColor, NoCache: a.noCache}); err != nil {
 		if errors.Is(err, context.Canceled) {
 			return ExitOK
 		}
