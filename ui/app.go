@@ -1,12 +1,14 @@
 // Package ui is the terminal browser. The root model (app.go) routes messages: ctrl+c first,
 // then a screen that captures keys (a text input), then global keys, then the screen on top of
-// a history stack. Screens: the browse screen (browse.go, browse_view.go: sidebar.go, the
-// windowed list of list.go and rows.go, detail.go and related.go) serves the main view, an
-// entity's articles, a timeline month and global search; the pager screen wraps pager.go;
-// skipped files have their own (screens.go). Filtering and sorting run off the UI goroutine
-// (search.go); loading too (loading.go). Keys are data (keys.go) from which help (help.go) and
-// the hint bar (statusbar.go) are generated; styles come from the theme (theme.go, styles.go).
-// Every article-derived string passes sanitize.Line or sanitize.Text before it is drawn.
+// a history stack. Screens: the browse screen (browse.go, browse_view.go, browse_detail.go:
+// sidebar.go, the windowed list of list.go and rows.go, detail.go and related.go) serves the
+// main view, an entity's articles, a timeline month and global search; the pager screen wraps
+// pager.go; skipped files have their own (screens.go). Filtering and sorting run off the UI
+// goroutine (search.go), as do loading (loading.go) and counting a busy entity's
+// co-occurrence (related.go). Search inputs take only printable text of bounded length
+// (query.go). Keys are data (keys.go) from which help (help.go) and the hint bar (statusbar.go)
+// are generated; styles come from the theme (theme.go, styles.go). Every article-derived
+// string passes sanitize.Line or sanitize.Text before it is drawn.
 package ui
 
 import (

@@ -58,15 +58,6 @@ type browseScreen struct {
 	listX, detX, rowsTop int
 }
 
-// detailKey identifies what the detail pane was built for.
-type detailKey struct {
-	r         ref
-	w, h      int
-	narrow    bool
-	isProfile bool
-	counting  bool // the entity's co-occurrence is still being counted
-}
-
 func newBrowseScreen(s *session, title string, pl pool, views []viewKind) *browseScreen {
 	b := &browseScreen{s: s, title: title, pool: pl, views: views, lists: map[viewKind]*listPane{}, focus: paneList}
 	for _, v := range views {
@@ -448,56 +439,6 @@ func openEntity(s *session, kind model.EntityKind, key string) {
 	if e, ok := lookupEntity(s.corpus, kind, key); ok {
 		s.push(newEntityScreen(s, e))
 	}
-}
-
-// syncDetail rebuilds the detail pane when what it shows (or its size) changed. It runs in
-// Update, so View only draws.
-func (b *browseScreen) syncDetail() {
-	if b.curView() == viewTimeline || (b.narrow && b.focus != paneDetail) {
-		return
-	}
-	k := detailKey{w: b.detW, h: b.bodyH, narrow: b.narrow, isProfile: b.profile != nil}
-	if b.profile == nil {
-		r, ok := b.cur().selected(b.pool)
-		if !ok {
-			b.det, b.detValid = newDetail(nil, b.detW, b.bodyH), false
-			return
-		}
-		k.r = r
-	}
-	var e entityInfo
-	var rel *related
-	switch {
-	case b.profile != nil:
-		e = *b.profile
-	case k.r.kind != search.Article:
-		e, _ = refInfo(b.pool, k.r)
-	}
-	if e.key != "" {
-		rel = b.s.rel.get(b.s.ctx, e.kind, e.key, e.articles)
-		k.counting = rel == nil
-	}
-	if b.detValid && k == b.detKey {
-		return
-	}
-	var lines []detailLine
-	if k.r.kind == search.Article && b.profile == nil {
-		lines = articleDetail(&b.s.st, b.pool.articles[k.r.i], b.detW, b.narrow)
-	} else {
-		lines = entityDetail(&b.s.st, e, rel, b.detW)
-	}
-	nd := newDetail(lines, b.detW, b.bodyH)
-	if b.detValid && b.detKey.r == k.r && b.detKey.isProfile == k.isProfile {
-		// The same item, with a new size or style or its co-occurrence counted: keep the place,
-		// by what the cursor is on unless the layout changed (a narrow detail starts with
-		// "Read the article").
-		at := b.det.cursor
-		if b.detKey.narrow == k.narrow {
-			at = nd.indexOf(b.det.selected(), at)
-		}
-		nd.move(at)
-	}
-	b.det, b.detKey, b.detValid = nd, k, true
 }
 
 // tooSmall reports whether the screen is too small to draw anything but a request to enlarge it.

@@ -181,7 +181,10 @@ func (pf *peopleFinder) parseGroup(text string, ti int, toks []wordToken, from, 
 		return // «Аз-Зур», «Солидарность»: the name of a thing
 	}
 	if from > 0 && toks[from].spaceOnly && isPlaceNoun(toks[from-1].fold) && !pf.startsName(toks[from:to]) {
-		return // "штата Аризона", "улица Пушкина"
+		from++ // "штата Аризона", "улица Пушкина"; a name may follow: "штата Аризона Гэбриэль Гиффордс"
+		if to-from < 2 {
+			return
+		}
 	}
 	start := from
 	for k := from; k <= to; k++ {
@@ -368,6 +371,9 @@ func afterLocative(toks []wordToken, i int) bool {
 // startsName reports whether a sentence-initial run of words starts with a name.
 func (pf *peopleFinder) startsName(toks []wordToken) bool {
 	w := pf.readings(&toks[0])
+	if w.firstName() == "" {
+		return false // the cheap half of the answer: only a known first name scores 3
+	}
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c := range ru.Cases {
 			if e := &w.part(ru.FirstName)[g][c]; e.best != "" && e.score >= 3 {

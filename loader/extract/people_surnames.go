@@ -95,15 +95,17 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 		}
 		return
 	}
-	role, cases := roleBefore(text, toks, i, consumed)
-	titled := i > 0 && t.spaceOnly && toks[i-1].spaceOnly && roleHeadOf(toks[i-1].fold) != "" &&
-		pf.agrees(t, cases)
+	// A role noun right before the word ("президента Токаева") makes it a surname if the two
+	// agree; roleBefore would find that noun as the head, in these cases.
+	titled := i > 0 && t.spaceOnly && toks[i-1].spaceOnly && !boundaryAfter(t) && !consumed[i-1] &&
+		roleHeadOf(toks[i-1].fold) != "" && pf.agrees(t, roleCases(toks[i-1].fold))
 	if initial == "" && !titled && !pf.looksSurname(toks, i, lemmas) {
 		return
 	}
 	if looksAdjective(lemmas[0]) || initial == "" && (pf.readings(t).firstName() != "" || afterLocative(toks, i)) {
 		return
 	}
+	role, _ := roleBefore(text, toks, i, consumed)
 	pm := pendingMention{text: ti, start: t.start, end: t.end, lemmas: lemmas, initial: initial,
 		role: role}
 	if i+1 < len(toks) && !toks[i+1].upper && toks[i+1].spaceOnly {
@@ -139,6 +141,10 @@ func (pf *peopleFinder) linkSurname(lemmas []string, initial string) *foundPerso
 // "Причина" end like surnames.
 func (pf *peopleFinder) looksSurname(toks []wordToken, i int, lemmas []string) bool {
 	fold := lemmas[0]
+	if !toks[i].sentStart && pastVerbFollows(toks, i) && !looksAdjective(fold) && !looksObliqueNoun(fold) &&
+		utf8.RuneCountInString(fold) >= 3 {
+		return true // the subject of a verb, inside a sentence: "когда Буш победил"
+	}
 	if looksAdjective(fold) || utf8.RuneCountInString(fold) < 4 || strings.HasSuffix(fold, "ьян") ||
 		strings.HasSuffix(fold, "ой") || strings.HasSuffix(fold, "ый") || strings.HasSuffix(fold, "ий") {
 		return false
@@ -157,6 +163,32 @@ func (pf *peopleFinder) looksSurname(toks []wordToken, i int, lemmas []string) b
 		return false
 	}
 	return true
+}
+
+// looksObliqueNoun reports whether a folded word ends as a noun in an oblique case rather than
+// as a subject: "Грозном", "Земли".
+func looksObliqueNoun(fold string) bool {
+	for _, e := range []string{"ом", "ем", "ой", "ей", "ам", "ям", "ах", "ях", "и", "ы", "е", "у", "ю"} {
+		if strings.HasSuffix(fold, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastVerbFollows reports whether a verb in the past tense comes right after toks[i]: "Буш
+// победил", "Проди заявила" is not a noun's ending.
+func pastVerbFollows(toks []wordToken, i int) bool {
+	if i+1 >= len(toks) || !toks[i+1].spaceOnly || toks[i+1].upper {
+		return false
+	}
+	f := toks[i+1].fold
+	for _, e := range []string{"л", "ла", "ли", "лся", "лась", "лись"} {
+		if strings.HasSuffix(f, e) && len(f) > len(e)+4 {
+			return true
+		}
+	}
+	return false
 }
 
 // verbFollows reports whether a verb follows toks[i], perhaps after an adverb ("Путин также
