@@ -150,7 +150,7 @@ func mergeParticles(text string, toks []wordToken) []wordToken {
 			}
 			n := toks[j]
 			n.start, n.text = t.start, text[t.start:n.end]
-			n.fold, n.info = foldWord(n.text), nil
+			n.fold, n.info = ru.Fold(n.text), nil
 			n.spaceOnly, n.sentStart, n.before = t.spaceOnly, false, t.before
 			out = append(out, n)
 			i = j
@@ -219,7 +219,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		}
 		first, _ := utf8.DecodeRuneInString(ini.text)
 		consumed[from], consumed[from+1] = true, true
-		pf.addPending(text, ti, toks, indexOf(toks, sur), foldWord(string(first)), consumed)
+		pf.addPending(text, ti, toks, indexOf(toks, sur), ru.Fold(string(first)), consumed)
 		return
 	}
 	// "Джордж Х. Кинг": a middle initial between a first name and a surname.

@@ -70,7 +70,7 @@ var wordsEpoch atomic.Int64
 // infoOf returns the wordInfo of a word as written.
 func infoOf(word string) *wordInfo {
 	return wordMemo.get(word, func(word string) *wordInfo {
-		fold := foldWord(word)
+		fold := ru.Fold(word)
 		return &wordInfo{word: word, fold: fold, notName: isNotNameWord(fold), r: wordReadings{word: word}}
 	})
 }

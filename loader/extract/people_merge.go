@@ -24,10 +24,10 @@ type patronymicMention struct {
 // such person is a person of its own ("Александр Арсенович" may be a surname).
 func (pf *peopleFinder) resolvePatronymics() {
 	for _, pm := range pf.patronymics {
-		first := foldWord(pm.lemmas[0])
+		first := ru.Fold(pm.lemmas[0])
 		var match *foundPerson
 		for _, p := range pf.people {
-			if p.first == first && p.surname != foldWord(pm.lemmas[1]) {
+			if p.first == first && p.surname != ru.Fold(pm.lemmas[1]) {
 				match = p
 				break
 			}
@@ -58,7 +58,7 @@ func (pf *peopleFinder) sameAs(first, last *wordInfo, folds []string) *foundPers
 			continue
 		}
 		delete(pf.byKey, p.first+" "+p.surname)
-		ff, fl := foldWord(f), foldWord(l)
+		ff, fl := ru.Fold(f), ru.Fold(l)
 		words := strings.Fields(p.name)
 		words[0], words[len(words)-1] = f, l
 		p.name, p.first, p.surname, p.initial = strings.Join(words, " "), ff, fl, firstLetter(ff)
@@ -116,7 +116,7 @@ func (pf *peopleFinder) person(name string, lemmas, folds []string, role string)
 	if folds == nil {
 		folds = make([]string, len(lemmas))
 		for i, l := range lemmas {
-			folds[i] = foldWord(l)
+			folds[i] = ru.Fold(l)
 		}
 	}
 	first, last := folds[0], folds[len(folds)-1]

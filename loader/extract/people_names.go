@@ -47,7 +47,7 @@ func (w *wordReadings) lemmas(part ru.NamePart) *[2][len(ru.Cases)][]string {
 	p := &w.parts[part]
 	p.lemmasOnce.Do(func() {
 		p.lemmas = new([2][len(ru.Cases)][]string)
-		if part == ru.MiddleName && !mayBePatronymic(foldWord(w.word)) {
+		if part == ru.MiddleName && !mayBePatronymic(ru.Fold(w.word)) {
 			return // no patronymic reads so
 		}
 		for g := range p.lemmas {
@@ -85,11 +85,11 @@ func (w *wordReadings) firstName() string {
 // then inverted case forms of both genders.
 func (w *wordReadings) surnames() []string {
 	w.surnsOnce.Do(func() {
-		w.surns = []string{foldWord(w.word)}
+		w.surns = []string{ru.Fold(w.word)}
 		for _, byCase := range w.lemmas(ru.LastName) {
 			for _, ls := range byCase[ru.Genitive:] {
 				for _, l := range ls {
-					if f := foldWord(l); !containsFold(w.surns, f) {
+					if f := ru.Fold(l); !containsFold(w.surns, f) {
 						w.surns = append(w.surns, f)
 					}
 				}
@@ -104,7 +104,7 @@ func (w *wordReadings) read(part ru.NamePart) {
 	word := w.word
 	p := &w.parts[part]
 	p.e = new([2][len(ru.Cases)]lemmaEntry)
-	if part == ru.MiddleName && !mayBePatronymic(foldWord(word)) {
+	if part == ru.MiddleName && !mayBePatronymic(ru.Fold(word)) {
 		return // every entry invalid: no patronymic reads so
 	}
 	lemmas := w.lemmas(part)
@@ -117,7 +117,7 @@ func (w *wordReadings) read(part ru.NamePart) {
 				e.scores[i] = lemmaScore(word, l, part, ru.Gender(g), c)
 			}
 			e.best, e.score = bestOf(word, e.lemmas, e.scores, part, ru.Gender(g))
-			fold := foldWord(e.best)
+			fold := ru.Fold(e.best)
 			e.bestFold = fold
 			m, f := ru.FirstNameGenders(fold)
 			e.known = g == int(ru.Male) && m || g == int(ru.Female) && f
@@ -242,7 +242,7 @@ func bestOf(word string, cands []string, scores []float64, part ru.NamePart, g r
 		// Foreign names are often left undeclined: "с председателем Мусой Маайта". Those that
 		// end in a vowel other than -а/-я after a consonant never decline ("Кими", "Джошуа").
 		penalty := 1.5
-		if indeclinable(foldWord(word)) {
+		if indeclinable(ru.Fold(word)) {
 			penalty = 0.5
 		}
 		return word, lemmaScore(word, word, part, g, ru.Nominative) - penalty
@@ -269,9 +269,9 @@ func indeclinable(fold string) bool {
 
 // lemmaScore says how plausible lemma is as the nominative of word.
 func lemmaScore(word, lemma string, part ru.NamePart, g ru.Gender, c ru.Case) float64 {
-	fold := foldWord(lemma)
+	fold := ru.Fold(lemma)
 	score := 0.0
-	if c == ru.Nominative && looksOblique(foldWord(word), part) {
+	if c == ru.Nominative && looksOblique(ru.Fold(word), part) {
 		score -= 2
 	}
 	if c != ru.Nominative && lemma != word {
@@ -296,7 +296,7 @@ func lemmaScore(word, lemma string, part ru.NamePart, g ru.Gender, c ru.Case) fl
 			score -= 0.3 // more often a dative ("Чавесу") than an undeclined name
 		case strings.HasSuffix(fold, "ого") || strings.HasSuffix(fold, "его") || strings.HasSuffix(fold, "ому") || strings.HasSuffix(fold, "ему"):
 			score-- // "Навального" is the genitive of "Навальный"
-		case adjectivalSurname(fold) && (c == ru.Nominative || looksOblique(foldWord(word), ru.FirstName)):
+		case adjectivalSurname(fold) && (c == ru.Nominative || looksOblique(ru.Fold(word), ru.FirstName)):
 			// "Навальный", "Луговой", "Долгорукий", "Стреляная", declined as adjectives. The
 			// oblique forms do not tell -ой from -ый and -ий: prefer -ой after в and т
 			// ("Луговой", "Толстой"), -ий after к, г, х, ж, ш, ч, щ ("Долгорукий"), else -ый.

@@ -40,7 +40,7 @@ func (pf *peopleFinder) addFirstName(ti int, toks []wordToken, i int) bool {
 	if lemma == "" {
 		return false
 	}
-	fold := foldWord(lemma)
+	fold := ru.Fold(lemma)
 	for _, p := range pf.people {
 		if p.first == fold {
 			pf.spans = append(pf.spans, personSpan{p, ti, [2]int{t.start, t.end}})
@@ -63,7 +63,7 @@ func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
 		}
 		if strings.HasSuffix(fold, "а") || strings.HasSuffix(fold, "я") {
 			for _, l := range w.lemmas(ru.LastName)[ru.Male][ru.Genitive] {
-				if f := foldWord(l); endsInConsonant(f) || strings.HasSuffix(f, "ь") {
+				if f := ru.Fold(l); endsInConsonant(f) || strings.HasSuffix(f, "ь") {
 					return false
 				}
 			}
@@ -319,7 +319,7 @@ func (pf *peopleFinder) refs(mentions []model.Mention) ([]model.PersonRef, []mod
 	refs := make([]model.PersonRef, 0, len(people))
 	keys := make(map[*foundPerson]string, len(people))
 	for _, p := range people {
-		person := &model.Person{Key: foldWord(p.name), Name: p.name, Latin: latinOf(p.name), Role: p.role}
+		person := &model.Person{Key: ru.Fold(p.name), Name: p.name, Latin: latinOf(p.name), Role: p.role}
 		keys[p] = person.Key
 		refs = append(refs, model.PersonRef{Person: person, Role: p.role, Mentions: p.mentions})
 	}

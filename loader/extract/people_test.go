@@ -369,14 +369,6 @@ func BenchmarkFindPeople(b *testing.B) {
 	}
 }
 
-func TestFoldWordMatchesFold(t *testing.T) {
-	for _, s := range []string{"", "abc", "ABC", "Ермек", "КОШЕРБАЕВ", "Колбьёрнсен", "ЁЛКА", "ёж", "Ѐѐ Џџ", "Қасым Әбдіқұлов", "Mixed Ёлка", "уже"} {
-		if got, want := foldWord(s), ru.Fold(s); got != want {
-			t.Errorf("foldWord(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
-
 // TestFindPeopleConcurrent runs the finder on every core at once, as loading does, and
 // expects the answers it gives alone (run with -race to check the shared caches).
 func TestFindPeopleConcurrent(t *testing.T) {

@@ -109,13 +109,13 @@ func tokenizeWords(text string, tokens []wordToken, cache wordCache) []wordToken
 		if tok.upper && letters == 1 && end < len(text) && text[end] == '.' {
 			end = scanInitials(text, end)
 			tok.end, tok.text, tok.initial = end, text[start:end], true
-			tok.fold = foldWord(tok.text)
+			tok.fold = ru.Fold(tok.text)
 		}
 		if tok.initial && len(tokens) > first {
 			// "К.К." split by a space-less dot is one token already; "К. К." is two: glue them.
 			if prev := &tokens[len(tokens)-1]; prev.initial && tok.spaceOnly {
 				prev.end, prev.text = end, text[prev.start:end]
-				prev.fold = foldWord(prev.text)
+				prev.fold = ru.Fold(prev.text)
 				i = end
 				continue
 			}
@@ -278,7 +278,7 @@ func scanWord(text string, i int, t *wordToken) (end, letters int) {
 	t.allCaps = letters > 1 && uppers == letters
 	t.fold = text[t.start:i]
 	if needFold && !t.upper { // tokenizeWords folds capitalised words through wordMemo
-		t.fold = foldWord(t.fold)
+		t.fold = ru.Fold(t.fold)
 	}
 	return i, letters
 }
@@ -343,51 +343,4 @@ func isUpper(r rune) bool {
 
 func isCyrillic(r rune) bool {
 	return 0x400 <= r && r <= 0x52F || unicode.Is(unicode.Cyrillic, r)
-}
-
-// foldWord is ru.Fold made fast for Russian: no allocation for a word already in lower case,
-// one for a capitalised word, and ru.Fold itself for other scripts.
-func foldWord(s string) string {
-	i := 0
-	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || c == 0xD0 && i+1 < len(s) && s[i+1] <= 0xAF ||
-			c == 0xD1 && i+1 < len(s) && s[i+1] == 0x91 {
-			break
-		}
-		if c >= 0xC0 && c != 0xD0 && c != 0xD1 {
-			return ru.Fold(s)
-		}
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			b[i] = c + 'a' - 'A'
-		case c == 0xD0 && i+1 < len(b):
-			switch n := b[i+1]; {
-			case n == 0x81: // Ё → е
-				b[i+1] = 0xB5
-			case n <= 0x8F: // Ѐ…Џ → ѐ…џ
-				b[i], b[i+1] = 0xD1, n+0x10
-			case n <= 0x9F: // А…П → а…п
-				b[i+1] = n + 0x20
-			case n <= 0xAF: // Р…Я → р…я
-				b[i], b[i+1] = 0xD1, n-0x20
-			}
-			i++
-		case c == 0xD1 && i+1 < len(b):
-			if b[i+1] == 0x91 { // ё → е
-				b[i], b[i+1] = 0xD0, 0xB5
-			}
-			i++
-		case c >= 0xC0:
-			return ru.Fold(s)
-		}
-	}
-	return string(b)
 }

@@ -35,7 +35,7 @@ func init() {
 // FirstNameGenders reports whether name, in the nominative, is a common male and/or female
 // first name. A hyphenated name counts when its last part does ("Касым-Жомарт").
 func FirstNameGenders(name string) (male, female bool) {
-	f := foldName(name)
+	f := Fold(name)
 	bits, ok := firstNames[f]
 	if !ok {
 		if i := strings.LastIndexByte(f, '-'); i >= 0 {

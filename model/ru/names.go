@@ -283,7 +283,7 @@ func NameLemmasByCase(word string, part NamePart, g Gender) [len(Cases)][]string
 // wordLemmas inverts one word without hyphens into every oblique case of out.
 func wordLemmas(word string, part NamePart, g Gender, firstOfMany bool, out *[len(Cases)][]string) {
 	pr := &nameRules[part]
-	folded := foldName(word)
+	folded := Fold(word)
 	if len(folded) != len(word) {
 		return // a letter whose lower case has another length: not a Russian name
 	}
@@ -342,14 +342,14 @@ func wordLemmas(word string, part NamePart, g Gender, firstOfMany bool, out *[le
 	if g == Male && part != MiddleName {
 		for c := Genitive; c < Case(len(Cases)); c++ {
 			if stem, ok := strings.CutSuffix(word, plainMasculine[c]); ok && stem != "" {
-				if r, _ := utf8.DecodeLastRuneInString(foldName(stem)); strings.ContainsRune("бвгджзклмнпрстфхцчшщ", r) && !containsString(out[c], stem) {
+				if r, _ := utf8.DecodeLastRuneInString(Fold(stem)); strings.ContainsRune("бвгджзклмнпрстфхцчшщ", r) && !containsString(out[c], stem) {
 					out[c] = append(out[c], stem)
 				}
 			}
 		}
 		// After ж, ш, ч, щ, ц the instrumental is spelt -ем: "Джорджем".
 		if stem, ok := strings.CutSuffix(word, "ем"); ok && stem != "" {
-			if r, _ := utf8.DecodeLastRuneInString(foldName(stem)); strings.ContainsRune("жшчщц", r) && !containsString(out[Instrumental], stem) {
+			if r, _ := utf8.DecodeLastRuneInString(Fold(stem)); strings.ContainsRune("жшчщц", r) && !containsString(out[Instrumental], stem) {
 				out[Instrumental] = append(out[Instrumental], stem)
 			}
 		}
@@ -358,53 +358,6 @@ func wordLemmas(word string, part NamePart, g Gender, firstOfMany bool, out *[le
 
 // plainMasculine holds the endings of a masculine name in a hard consonant, by case.
 var plainMasculine = [...]string{Genitive: "а", Dative: "у", Accusative: "а", Instrumental: "ом", Prepositional: "е"}
-
-// foldName is Fold made fast for names: no allocation for a word already folded, and no
-// Unicode tables for Russian and ASCII letters.
-func foldName(s string) string {
-	i := 0
-	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || c == 0xD0 && i+1 < len(s) && s[i+1] <= 0xAF ||
-			c == 0xD1 && i+1 < len(s) && s[i+1] == 0x91 {
-			break
-		}
-		if c >= 0xC0 && c != 0xD0 && c != 0xD1 {
-			return Fold(s)
-		}
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			b[i] = c + 'a' - 'A'
-		case c == 0xD0 && i+1 < len(b):
-			switch n := b[i+1]; {
-			case n == 0x81: // Ё → е
-				b[i+1] = 0xB5
-			case n <= 0x8F: // Ѐ…Џ → ѐ…џ
-				b[i], b[i+1] = 0xD1, n+0x10
-			case n <= 0x9F: // А…П → а…п
-				b[i+1] = n + 0x20
-			case n <= 0xAF: // Р…Я → р…я
-				b[i], b[i+1] = 0xD1, n-0x20
-			}
-			i++
-		case c == 0xD1 && i+1 < len(b):
-			if b[i+1] == 0x91 { // ё → е
-				b[i], b[i+1] = 0xD0, 0xB5
-			}
-			i++
-		case c >= 0xC0:
-			return Fold(s)
-		}
-	}
-	return string(b)
-}
 
 // lastRunes returns the last n runes of s, or "" when s is shorter.
 func lastRunes(s string, n int) string {

@@ -27,6 +27,9 @@ type Index struct {
 	entsEnd []uint32
 	source  []uint16
 	day     []int32 // days since 1970-01-01; noDay when undated
+	// Per chunk of articles, the letters of all its titles: a word found in titles only
+	// skips every chunk whose titles lack one of its letters, so a miss scans almost nothing.
+	chunkLetters []uint64
 
 	words     *wordIndex    // set once wordsDone is closed
 	wordsDone chan struct{} // closed when the body word index is built
@@ -175,8 +178,12 @@ func (ix *Index) buildArticles() {
 	}
 	ix.titles = keyTable{cyr: make([]byte, 0, size), lat: make([]byte, 0, lsize),
 		cyrEnd: make([]uint32, 0, n), latEnd: make([]uint32, 0, n), mask: make([]uint64, 0, n)}
+	ix.chunkLetters = make([]uint64, len(parts))
 	for i := range parts {
 		ix.titles.appendTable(&parts[i])
+		for _, m := range parts[i].mask {
+			ix.chunkLetters[i] |= m
+		}
 	}
 }
 

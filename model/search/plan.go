@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/russian"
@@ -84,6 +85,9 @@ type plan struct {
 	// Date bounds in days since 1970, when set.
 	dated        bool
 	since, until int32
+	// titleLetters are the letters every matching title needs: those of the words that match
+	// no entity, no source and no article text, so only a title can match them.
+	titleLetters uint64
 
 	matched []uint32 // after a scan: the matching articles, ascending
 }
@@ -120,6 +124,9 @@ func (ix *Index) plan(ctx context.Context, q Query, opt Options, res *Results) (
 				form, exact := wd.bodyForm()
 				wd.body = ix.words.lookup(form, exact, len(ix.c.Articles))
 			}
+		}
+		if !wd.anyEnt && wd.body == nil && !slices.ContainsFunc(wd.src, func(t uint8) bool { return t > tierNone }) {
+			p.titleLetters |= wd.mask
 		}
 		p.words = append(p.words, wd)
 	}

@@ -17,6 +17,9 @@ type artHit struct {
 // match scores article i, or reports that it does not match.
 func (p *plan) match(i int) (score int, fields Field, ok bool) {
 	ix := p.ix
+	if ix.titles.mask[i]&p.titleLetters != p.titleLetters {
+		return 0, 0, false
+	}
 	if p.dated {
 		if d := ix.day[i]; d == noDay || d < p.since || d >= p.until {
 			return 0, 0, false
@@ -104,6 +107,10 @@ func (p *plan) scanArticles(ctx context.Context, stopAfter int, cand []uint32) (
 				var out []artHit
 				if buf != nil {
 					out = buf[c*chunk : c*chunk]
+				}
+				if cand == nil && p.ix.chunkLetters[c]&p.titleLetters != p.titleLetters {
+					outs[c] = out // no title of the chunk has the letters: nothing matches
+					continue
 				}
 				for k := c * chunk; k < min((c+1)*chunk, n); k++ {
 					i := k
