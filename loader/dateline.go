@@ -61,12 +61,14 @@ func parseDateline(p string) (dl dateline, rest string, ok bool) {
 	dl.Place = normalisePlace(place)
 	rest = p[len(place):]
 
-	if m := datelineDate.FindStringSubmatch(head(rest)); m != nil && !startsWithLetter(rest[len(m[0]):]) {
+	// Each regexp runs only where its first bytes can match: most paragraphs are no dateline.
+	dated := strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ".")
+	if m := findDate(dated, rest); m != nil && !startsWithLetter(rest[len(m[0]):]) {
 		dl.Day, _ = strconv.Atoi(m[1])
 		dl.Month = monthPrefixes[strings.ToLower(string([]rune(m[2])[:3]))]
 		dl.Year, _ = strconv.Atoi(m[3])
 		rest = rest[len(m[0]):]
-	} else if m := datelineNumericDate.FindStringSubmatch(head(rest)); m != nil {
+	} else if m := findNumericDate(dated, rest); m != nil {
 		dl.Day, _ = strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		dl.Month = time.Month(month)
@@ -78,25 +80,57 @@ func parseDateline(p string) (dl dateline, rest string, ok bool) {
 	}
 
 	// A source is taken only when a separator follows it; "– Президент заявил" is no source.
-	if m := datelineTagged.FindStringSubmatch(head(rest)); m != nil {
+	if m := findTagged(rest); m != nil {
 		source := normaliseSource(m[1] + m[2] + m[3] + m[4])
 		if end := datelineEnd.FindString(head(rest[len(m[0]):])); end != "" && source != "" {
 			dl.Source = source
 			return dl, rest[len(m[0])+len(end):], true
 		}
 	}
-	if m := datelineBare.FindStringSubmatch(head(rest)); m != nil && dl.Day != 0 && !hasLowerCyrillic(m[1]) {
+	if dl.Day == 0 {
+		return dateline{}, p, false // a bare source is taken only after a date, and so is an end
+	}
+	if m := datelineBare.FindStringSubmatch(head(rest)); m != nil && !hasLowerCyrillic(m[1]) {
 		dl.Source = normaliseSource(m[1])
 		return dl, strings.TrimLeft(rest[len(m[0]):], " "), true
-	}
-	if dl.Day == 0 {
-		return dateline{}, p, false
 	}
 	end := datelineEnd.FindString(head(rest))
 	if end == "" {
 		return dateline{}, p, false
 	}
 	return dl, rest[len(end):], true
+}
+
+func findDate(dated bool, rest string) []string {
+	if !dated {
+		return nil
+	}
+	return datelineDate.FindStringSubmatch(head(rest))
+}
+
+func findNumericDate(dated bool, rest string) []string {
+	if !dated {
+		return nil
+	}
+	return datelineNumericDate.FindStringSubmatch(head(rest))
+}
+
+// findTagged runs datelineTagged where it can match: after an optional "," or "." and spaces,
+// a "/", "(", "ИА", "Агентство" or a dash.
+func findTagged(rest string) []string {
+	t := rest
+	if strings.HasPrefix(t, ",") || strings.HasPrefix(t, ".") {
+		t = t[1:]
+	}
+	t = strings.TrimLeft(t, " \t\n\f\r") // \s of the regexp
+	switch {
+	case t == "":
+		return nil
+	case t[0] == '/', t[0] == '(', t[0] == '-', strings.HasPrefix(t, "–"), strings.HasPrefix(t, "—"),
+		strings.HasPrefix(t, "ИА"), strings.HasPrefix(t, "Агентство"):
+		return datelineTagged.FindStringSubmatch(head(rest))
+	}
+	return nil
 }
 
 // hasLowerCyrillic tells a name written in words ("Сергей Лавров") from an agency named without

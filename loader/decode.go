@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"strings"
 	"unicode/utf8"
@@ -28,12 +29,18 @@ var (
 // UTF-16 (with BOM, or without one when every other byte is NUL), Windows-1251 or KOI8-R
 // (detected when the bytes are not UTF-8 but read as mostly Cyrillic letters). Other invalid
 // UTF-8 has its bad bytes replaced with U+FFFD, unless they are so many that it is not text.
-func decode(data []byte) (string, error) {
-	var text string
+// Plain text (see plainText), nearly every file, takes one pass and one copy, and clean
+// reports that the sanitiser has nothing to do on it.
+func decode(data []byte) (text string, clean bool, err error) {
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
-		return "", errEmpty
+		return "", false, errEmpty
+	case plainText(data):
+		return string(data), true, nil
 	case bytes.HasPrefix(data, bomUTF8):
+		if plainText(data[len(bomUTF8):]) {
+			return string(data[len(bomUTF8):]), true, nil
+		}
 		text = validUTF8(data[len(bomUTF8):])
 	case bytes.HasPrefix(data, bomUTF16LE):
 		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), data)
@@ -43,7 +50,7 @@ func decode(data []byte) (string, error) {
 		if order, ok := bareUTF16(data); ok {
 			return decodeWith(unicode.UTF16(order, unicode.IgnoreBOM), data)
 		}
-		return "", errBinary
+		return "", false, errBinary
 	case utf8.Valid(data):
 		text = string(data)
 	default:
@@ -51,26 +58,108 @@ func decode(data []byte) (string, error) {
 			return decodeWith(cm, data)
 		}
 		if invalidShare(data) > 0.3 {
-			return "", errGarbage
+			return "", false, errGarbage
 		}
 		text = validUTF8(data)
 	}
-	return normaliseLines(text), nil
+	return normaliseLines(text), false, nil
 }
 
-func decodeWith(enc encoding.Encoding, data []byte) (string, error) {
+func decodeWith(enc encoding.Encoding, data []byte) (string, bool, error) {
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", errGarbage
+		return "", false, errGarbage
 	}
 	text := strings.TrimPrefix(string(out), "\ufeff")
 	if strings.IndexByte(text, 0) >= 0 {
-		return "", errBinary
+		return "", false, errBinary
 	}
 	if strings.TrimSpace(text) == "" {
-		return "", errEmpty
+		return "", false, errEmpty
 	}
-	return normaliseLines(text), nil
+	return normaliseLines(text), false, nil
+}
+
+// plainText reports, in one pass, that data is valid UTF-8 with nothing for normaliseLines or
+// sanitize.Text to change: no control codes but newline and tab, no C1 controls, no zero-width,
+// bidi or line-separator characters, no BOM. It mirrors the sanitiser's list (a test checks
+// every rune against it); on any doubt it says no and the full path runs.
+func plainText(data []byte) bool {
+	for i := 0; i < len(data); {
+		// Eight bytes at a time: four basic Cyrillic letters (lead D0 or D1, then 80–BF), or
+		// printable ASCII.
+		if i+8 <= len(data) {
+			w := binary.LittleEndian.Uint64(data[i:])
+			if w&0xc0fec0fec0fec0fe == 0x80d080d080d080d0 {
+				i += 8
+				continue
+			}
+			const ones, highs = 0x0101010101010101, 0x8080808080808080
+			below := (w - 0x20*ones) &^ w & highs // a byte below 0x20 (or above 0x7f)
+			del := w ^ 0x7f*ones
+			if w&highs == 0 && below == 0 && (del-ones)&^del&highs == 0 {
+				i += 8
+				continue
+			}
+		}
+		switch plainByte[data[i]] {
+		case plainASCII:
+			i++
+			continue
+		case plainLead:
+			if i+1 < len(data) && data[i+1]&0xc0 == 0x80 {
+				i += 2
+				continue
+			}
+			return false
+		case plainNever:
+			return false
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 || needsSanitising(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// Classes of a byte for plainText.
+const (
+	plainCheck = iota // decode the rune and check it
+	plainASCII        // printable ASCII, newline or tab
+	plainLead         // leads a two-byte rune from U+00C0 to U+07FF (Cyrillic among them), all
+	// plain but U+061C, the Arabic letter mark, whose lead byte D8 is left to plainCheck
+	plainNever // another ASCII control code
+)
+
+var plainByte = func() (t [256]uint8) {
+	for c := range 0x80 {
+		t[c] = plainASCII
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+			t[c] = plainNever
+		}
+	}
+	for c := 0xc3; c <= 0xdf; c++ {
+		if c != 0xd8 {
+			t[c] = plainLead
+		}
+	}
+	return t
+}()
+
+// needsSanitising reports the runes above ASCII that sanitize.Text rewrites or normaliseLines
+// turns into line ends.
+func needsSanitising(r rune) bool {
+	switch {
+	case r >= 0x80 && r <= 0x9f, // C1 controls, NEL among them
+		r >= 0x200b && r <= 0x200f, // zero-width and direction marks
+		r >= 0x2028 && r <= 0x202e, // line and paragraph separators, bidi embeddings
+		r >= 0x2060 && r <= 0x2069, // word joiner, bidi isolates
+		r == 0x061c, r == 0xfeff:
+		return true
+	}
+	return false
 }
 
 func validUTF8(data []byte) string {

@@ -35,6 +35,15 @@ func ParseArticle(id, file string, data []byte) (*model.Article, error) {
 // header is the first line some files start with: " date 2025-12-05 Title".
 var header = regexp.MustCompile(`^\s*(?i:date):?\s+(\d{4}-\d{2}-\d{2})(?:\s+(.*))?$`)
 
+// findHeader matches header on a line that opens with "date" (the regexp is slow to fail).
+func findHeader(line string) []string {
+	t := strings.TrimLeft(line, " \t\n\f\r")
+	if len(t) < 4 || !strings.EqualFold(t[:4], "date") {
+		return nil
+	}
+	return header.FindStringSubmatch(line)
+}
+
 // parse reads an article from a file's bytes. The layout it understands:
 //
 //   - an optional header line with the date and the title, otherwise the first line is the title;
@@ -49,11 +58,13 @@ var header = regexp.MustCompile(`^\s*(?i:date):?\s+(\d{4}-\d{2}-\d{2})(?:\s+(.*)
 //     the story up, whether it stands apart before the dateline or opens it. An article of a
 //     single paragraph has no lead, only body.
 func parse(id, file string, data []byte) (*parsed, error) {
-	text, err := decode(data)
+	text, clean, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
-	text = sanitize.Text(text)
+	if !clean {
+		text = sanitize.Text(text)
+	}
 	a := &model.Article{ID: sanitize.Line(id), File: sanitize.Line(file), Size: int64(len(data))}
 	p := &parsed{article: a}
 
@@ -61,7 +72,7 @@ func parse(id, file string, data []byte) (*parsed, error) {
 	if len(paras) == 0 {
 		return nil, errEmpty
 	}
-	if m := header.FindStringSubmatch(paras[0]); m != nil {
+	if m := findHeader(paras[0]); m != nil {
 		if d, err := time.Parse(time.DateOnly, m[1]); err == nil {
 			a.Date = d
 		}
@@ -263,8 +274,8 @@ var creditPrefix = regexp.MustCompile(`^(?:(?i:фото|на фото|photo|ви
 // like one, is short, and either says so with a colon or "©", or has no final full stop (so
 // "Редакция газеты сообщила, что ..." stays text).
 func isCredit(para string) bool {
-	if first, _ := utf8.DecodeRuneInString(para); !strings.ContainsRune("фФнНpPвВvVиИsSкКрРаА©(", first) {
-		return false // not a letter that opens a credit; cheaper than the regexp
+	if !opensLikeCredit(para) {
+		return false // cheaper than the regexp, which most paragraphs fail
 	}
 	m := creditPrefix.FindStringSubmatch(head(para))
 	if m == nil || !fewWords(para, 12) || sentenceEnd(para) > 0 {
@@ -274,6 +285,43 @@ func isCredit(para string) bool {
 		return true
 	}
 	return !strings.HasSuffix(para, ".")
+}
+
+// creditOpenings are the openings creditPrefix allows, for a quick test before it runs.
+var creditOpenings = []string{"фото", "на фото", "photo", "видео", "video", "источник", "source",
+	"иллюстрация", "коллаж", "инфографика", "кадр", "редакция", "автор фото", "©", "(c)", "copyright"}
+
+// creditFirsts holds the first letters of creditOpenings.
+var creditFirsts = func() string {
+	var b strings.Builder
+	for _, o := range creditOpenings {
+		r, _ := utf8.DecodeRuneInString(o)
+		if !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}()
+
+// opensLikeCredit reports whether para may start with one of creditOpenings in any case.
+// Letters that fold to theirs with another length in UTF-8 leave it to the regexp: ſ (s,
+// lead byte C5), the Cyrillic variants U+1C80–U+1C88 (ᲂ for о; E1) and the Kelvin sign (E2 84).
+func opensLikeCredit(para string) bool {
+	for i := range min(len(para), 48) {
+		if c := para[i]; c == 0xc5 || c == 0xe1 || c == 0xe2 && i+1 < len(para) && para[i+1] == 0x84 {
+			return true
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(para)
+	if !strings.ContainsRune(creditFirsts, unicode.ToLower(first)) {
+		return false
+	}
+	for _, o := range creditOpenings {
+		if len(para) >= len(o) && strings.EqualFold(para[:len(o)], o) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSubheading reports whether a paragraph reads as a heading: a few words, starting with a

@@ -27,9 +27,7 @@ type Index struct {
 	entsEnd []uint32
 	source  []uint16
 	day     []int32 // days since 1970-01-01; noDay when undated
-	// Per chunk of articles, the letters of all its titles: a word found in titles only
-	// skips every chunk whose titles lack one of its letters, so a miss scans almost nothing.
-	chunkLetters []uint64
+	chunkTitles []chunkTitles // per chunk of articles: its titles summed up (chunks.go)
 
 	words     *wordIndex    // set once wordsDone is closed
 	wordsDone chan struct{} // closed when the body word index is built
@@ -154,6 +152,7 @@ func (ix *Index) buildArticles() {
 
 	// Title keys, chunk by chunk on every core, then joined in order.
 	parts := make([]keyTable, (n+chunk-1)/chunk)
+	ix.chunkTitles = make([]chunkTitles, len(parts))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -163,9 +162,11 @@ func (ix *Index) buildArticles() {
 				if p >= len(parts) {
 					return
 				}
-				t := &parts[p]
-				for _, a := range c.Articles[p*chunk : min((p+1)*chunk, n)] {
+				t, sum := &parts[p], &ix.chunkTitles[p]
+				for k, a := range c.Articles[p*chunk : min((p+1)*chunk, n)] {
 					t.add([]string{a.Title}, []string{a.Title})
+					sum.add(t.cyrKey(k))
+					sum.add(t.latKey(k))
 				}
 			}
 		})
@@ -178,12 +179,8 @@ func (ix *Index) buildArticles() {
 	}
 	ix.titles = keyTable{cyr: make([]byte, 0, size), lat: make([]byte, 0, lsize),
 		cyrEnd: make([]uint32, 0, n), latEnd: make([]uint32, 0, n), mask: make([]uint64, 0, n)}
-	ix.chunkLetters = make([]uint64, len(parts))
 	for i := range parts {
 		ix.titles.appendTable(&parts[i])
-		for _, m := range parts[i].mask {
-			ix.chunkLetters[i] |= m
-		}
 	}
 }
 

@@ -88,6 +88,7 @@ type plan struct {
 	// titleLetters are the letters every matching title needs: those of the words that match
 	// no entity, no source and no article text, so only a title can match them.
 	titleLetters uint64
+	titleOnly    [][]pairFilter // the pair filters of those words, to skip chunks (chunks.go)
 
 	matched []uint32 // after a scan: the matching articles, ascending
 }
@@ -127,6 +128,7 @@ func (ix *Index) plan(ctx context.Context, q Query, opt Options, res *Results) (
 		}
 		if !wd.anyEnt && wd.body == nil && !slices.ContainsFunc(wd.src, func(t uint8) bool { return t > tierNone }) {
 			p.titleLetters |= wd.mask
+			p.titleOnly = append(p.titleOnly, wd.titleFilters())
 		}
 		p.words = append(p.words, wd)
 	}

@@ -108,7 +108,7 @@ func (p *plan) scanArticles(ctx context.Context, stopAfter int, cand []uint32) (
 				if buf != nil {
 					out = buf[c*chunk : c*chunk]
 				}
-				if cand == nil && p.ix.chunkLetters[c]&p.titleLetters != p.titleLetters {
+				if cand == nil && !chunkMayMatch(&p.ix.chunkTitles[c], p.titleOnly) {
 					outs[c] = out // no title of the chunk has the letters: nothing matches
 					continue
 				}

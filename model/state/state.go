@@ -30,6 +30,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/dispatch-news/dispatch/model/sanitize"
 )
 
 // MaxNote is the longest note kept, in bytes; longer notes are cut at a character boundary.
@@ -61,12 +63,14 @@ type State struct {
 
 	mu      sync.Mutex // guards the fields below
 	data    data
-	pending []change // changes since the last successful save, in order
+	pending map[target]change // changes since the last successful save, the last per target
 	notices []string
 }
 
 // change is one mutation, recorded as its outcome (not as a toggle) so that applying it to a
-// newer on-disk state gives what the analyst saw.
+// newer on-disk state gives what the analyst saw. Changes to different targets commute, and
+// of changes to one target only the last counts, so pending changes are kept one per target:
+// their number is bounded by what the analyst touched, however long between saves.
 type change struct {
 	kind changeKind
 	id   string
@@ -77,6 +81,12 @@ type change struct {
 
 type changeKind uint8
 
+// target is what a change sets: one flag or note of one article, or the place.
+type target struct {
+	kind changeKind
+	id   string
+}
+
 const (
 	setRead changeKind = iota
 	setStar
@@ -86,8 +96,9 @@ const (
 
 // Open returns the state of the corpus read from paths (the folders and files given to the
 // loader; none for the embedded seeds). A missing file is an empty state; a damaged one is set
-// aside and reported by Notices. Open reads a small file under a lock: call it at start-up or
-// off the UI's event loop.
+// aside and reported by Notices. When the store cannot be used (no state folder, a file from a
+// newer dispatch) Open returns an error, and the caller may go on with NoState. Open reads a
+// small file under a lock: call it at start-up or off the UI's event loop.
 func Open(paths []string, opt Options) (*State, error) {
 	corpus, err := corpusKey(paths)
 	if err != nil {
@@ -139,7 +150,7 @@ func (s *State) Notices() []string {
 func (s *State) addNotice(n string) {
 	if n != "" {
 		s.mu.Lock()
-		s.notices = append(s.notices, n)
+		s.notices = append(s.notices, sanitize.Line(n)) // the path may hold anything
 		s.mu.Unlock()
 	}
 }
@@ -180,7 +191,10 @@ func (s *State) record(c change) {
 	defer s.mu.Unlock()
 	s.data.apply(c)
 	if s.path != "" {
-		s.pending = append(s.pending, c)
+		if s.pending == nil {
+			s.pending = map[target]change{}
+		}
+		s.pending[target{c.kind, c.id}] = c
 	}
 }
 
@@ -244,7 +258,8 @@ func (s *State) Unsaved() bool {
 // Save writes the changes made since the last save. Under the store's lock it reads the file
 // as it is now (perhaps changed by another dispatch), applies this State's changes to it and
 // replaces the file atomically; the State then holds the merged result plus any change made
-// while Save ran. On failure the changes stay pending for the next Save. Save does file I/O and
+// while Save ran. With no change to write, Save only reads: it picks up what other instances
+// saved. On failure the changes stay pending for the next Save. Save does file I/O and
 // may wait for another process's lock: never call it on a UI's event loop. With NoState it
 // does nothing.
 func (s *State) Save() error {
@@ -273,17 +288,28 @@ func (s *State) Save() error {
 			d.apply(c)
 		}
 		d.Corpus = s.corpus
+		merged = d
+		if len(changes) == 0 {
+			return nil
+		}
 		if err := writeFile(s.path, d); err != nil {
+			merged = data{}
 			return err
 		}
-		merged = d
 		return nil
 	})
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
-		s.pending = append(changes, s.pending...)
+		for t, c := range changes { // keep them for the next Save, under any made since
+			if _, newer := s.pending[t]; !newer {
+				if s.pending == nil {
+					s.pending = map[target]change{}
+				}
+				s.pending[t] = c
+			}
+		}
 		return err
 	}
 	for _, c := range s.pending { // made while saving: keep them on top of the merge

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/dispatch-news/dispatch/model/export"
 )
 
 // usage is the text of --help.
@@ -12,12 +14,13 @@ const usage = `dispatch: a terminal browser for foreign-affairs news
 
 Usage:
   dispatch [--corpus PATH]... [PATH...]            open the browser (PATHs are files or folders)
-  dispatch list      [--corpus PATH]... [--json]
+  dispatch list      [--corpus PATH]... [--json | --format md|csv|json]
   dispatch show      [--corpus PATH]... [--json] ID
   dispatch people    [--corpus PATH]... [--json] [QUERY]
   dispatch countries [--corpus PATH]... [--json] [QUERY]
   dispatch orgs      [--corpus PATH]... [--json] [QUERY]
   dispatch search    [--corpus PATH]... [--json] [--limit N] QUERY
+  dispatch --print-config
   dispatch --version | --help
 
 Without --corpus or PATHs, dispatch opens the seed articles built into it.
@@ -26,10 +29,15 @@ Folders are walked for .txt files; files named explicitly are read whatever thei
 Options:
   --corpus PATH   a file or folder of articles (repeatable)
   --json          machine-readable output (UTF-8)
+  --format F      list as md (a Markdown document), csv (a header row, then one row an
+                  article; people, countries, orgs joined with "; ") or json (as --json)
   --limit N       at most N results (search; default 20, 0 for all)
   --timings       print load_ms=… index_ms=… query_ms=… articles=… to stderr
   --no-color      no colour in the browser (as does NO_COLOR=1)
   --no-cache      neither read nor write the cache of parsed articles
+
+  --print-config  print the default configuration (theme colours, keys) as JSON, the
+                  format of the optional config file (see README: Configuration)
 
 Search queries take plain words (Cyrillic or Latin, any case form) and qualifiers:
   person:NAME country:NAME org:NAME source:NAME since:2025-11 until:2026-01
@@ -43,12 +51,15 @@ type args struct {
 	paths   []string
 	words   []string // positional arguments after the command
 	json    bool
+	format  export.Format // md or csv (list only); --format json sets json instead
 	limit   int
 	timings bool
 	noColor bool
 	noCache bool
 	help    bool
 	version bool
+	// printConfig prints the default configuration.
+	printConfig bool
 }
 
 var commands = map[string]bool{
@@ -63,6 +74,7 @@ var errUsage = errors.New("usage")
 func parseArgs(argv []string) (args, error) {
 	a := args{limit: 20}
 	limitSet := false
+	var format export.Format
 	var positional []string
 	for i := 0; i < len(argv); i++ {
 		arg := argv[i]
@@ -102,7 +114,20 @@ func parseArgs(argv []string) (args, error) {
 				return a, fmt.Errorf("%w: --limit takes a number ≥ 0, not %q", errUsage, v)
 			}
 			a.limit, limitSet = n, true
-		case "json", "timings", "no-color", "no-cache", "help", "h", "version":
+		case "format":
+			v, err := takeValue()
+			if err != nil {
+				return a, err
+			}
+			f, err := export.ParseFormat(v)
+			if err != nil {
+				return a, fmt.Errorf("%w: --format: %v", errUsage, err)
+			}
+			if format != "" && format != f {
+				return a, fmt.Errorf("%w: --format %s and --format %s contradict each other", errUsage, format, f)
+			}
+			format = f
+		case "json", "timings", "no-color", "no-cache", "help", "h", "version", "print-config":
 			if hasValue {
 				return a, fmt.Errorf("%w: %s takes no value", errUsage, "--"+name)
 			}
@@ -119,6 +144,8 @@ func parseArgs(argv []string) (args, error) {
 				a.help = true
 			case "version":
 				a.version = true
+			case "print-config":
+				a.printConfig = true
 			}
 		default:
 			return a, fmt.Errorf("%w: unknown option %s", errUsage, arg)
@@ -134,6 +161,17 @@ func parseArgs(argv []string) (args, error) {
 	}
 	if limitSet && a.command != "search" {
 		return a, fmt.Errorf("%w: --limit is an option of search", errUsage)
+	}
+	if format == export.JSONFormat {
+		a.json = true // --format json is --json, wherever --json goes
+	} else if format != "" {
+		a.format = format
+		switch {
+		case a.json:
+			return a, fmt.Errorf("%w: --json and --format %s contradict each other", errUsage, a.format)
+		case a.command != "list":
+			return a, fmt.Errorf("%w: --format %s is an option of list", errUsage, a.format)
+		}
 	}
 	return a, a.check()
 }

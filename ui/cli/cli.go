@@ -14,6 +14,7 @@ import (
 
 	"github.com/dispatch-news/dispatch/loader"
 	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/config"
 	"github.com/dispatch-news/dispatch/model/sanitize"
 	"github.com/dispatch-news/dispatch/model/search"
 	"github.com/dispatch-news/dispatch/ui"
@@ -62,6 +63,9 @@ func Main(ctx context.Context, argv []string, env Env) int {
 		return ExitOK
 	case a.version:
 		fmt.Fprintf(env.Stdout, "dispatch %s\n", Version)
+		return ExitOK
+	case a.printConfig:
+		writeJSON(env.Stdout, config.Default())
 		return ExitOK
 	case a.command == "":
 		return browse(ctx, a, env)

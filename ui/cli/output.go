@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,18 +10,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/export"
 	"github.com/dispatch-news/dispatch/model/sanitize"
 	"github.com/dispatch-news/dispatch/model/search"
 )
 
 // writeJSON prints v as indented UTF-8 JSON (no HTML escaping; control codes are escaped by
 // encoding/json).
-func writeJSON(w io.Writer, v any) {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
-}
+func writeJSON(w io.Writer, v any) { _ = export.WriteJSON(w, v) }
 
 // table prints rows as aligned columns, measuring text in terminal cells so Cyrillic, CJK and
 // emoji line up. Every cell is sanitised: plain output never carries control codes.
@@ -51,13 +46,15 @@ func table(w io.Writer, rows [][]string) {
 }
 
 func (r run) list(articles []*model.Article) int {
-	if r.args.json {
-		out := make([]articleJSON, len(articles))
-		for i, a := range articles {
-			out[i] = newArticleJSON(a)
+	switch {
+	case r.args.json:
+		writeJSON(r.env.Stdout, recordsOf(articles))
+	case r.args.format != "":
+		if err := export.Write(r.env.Stdout, r.args.format, listTitle(r.args.paths), articles); err != nil {
+			fmt.Fprintf(r.env.Stderr, "dispatch: %s\n", sanitize.Line(err.Error()))
+			return ExitUsage
 		}
-		writeJSON(r.env.Stdout, out)
-	} else {
+	default:
 		rows := make([][]string, 0, len(articles))
 		for _, a := range articles {
 			rows = append(rows, []string{a.ID, displayDate(a), a.Source, a.Title})
@@ -68,6 +65,22 @@ func (r run) list(articles []*model.Article) int {
 		return ExitNoMatch
 	}
 	return ExitOK
+}
+
+func recordsOf(articles []*model.Article) []articleJSON {
+	out := make([]articleJSON, len(articles))
+	for i, a := range articles {
+		out[i] = newArticleJSON(a)
+	}
+	return out
+}
+
+// listTitle heads a Markdown export: the corpus it lists.
+func listTitle(paths []string) string {
+	if len(paths) == 0 {
+		return "dispatch: seed articles"
+	}
+	return "dispatch: " + strings.Join(paths, ", ")
 }
 
 func displayDate(a *model.Article) string {
@@ -133,12 +146,7 @@ func entityLine(label string, n int, item func(int) string) string {
 	return sanitize.Line(label + ": " + strings.Join(parts, ", "))
 }
 
-func orgLabel(o *model.Organisation) string {
-	if o.Abbr != "" && o.Abbr != o.Name {
-		return o.Abbr
-	}
-	return o.Name
-}
+func orgLabel(o *model.Organisation) string { return export.OrgLabel(o) }
 
 // entities prints people, countries or organisations: all of them, or those matching the query,
 // best first.

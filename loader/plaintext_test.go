@@ -1,0 +1,57 @@
+package loader
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dispatch-news/dispatch/model/sanitize"
+)
+
+// keptAsIs reports whether the full path (UTF-8 check, line ends, sanitiser) leaves s as it is.
+func keptAsIs(s string) bool {
+	return utf8.ValidString(s) && normaliseLines(s) == s && sanitize.Text(s) == s
+}
+
+// TestPlainTextMirrorsSanitiser checks the one-pass check against the full path for every
+// rune, and for random bytes: plain text is exactly what the full path keeps as it is.
+func TestPlainTextMirrorsSanitiser(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := "Астана " + string(r) + " x"
+		if got, want := plainText([]byte(s)), keptAsIs(s); got != want {
+			t.Fatalf("plainText(%q) = %v, the full path keeps it as it is: %v", s, got, want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte("аё\xd0\xd1\xc2\x80\x9f\xe2\x80\xa8\xd8\x9c\xef\xbb\xbf\r\n\t\x1b a")
+	for range 100_000 {
+		b := make([]byte, 1+rng.IntN(8))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := plainText(b), keptAsIs(string(b)); got != want {
+			t.Fatalf("plainText(%q) = %v, the full path keeps it as it is: %v", b, got, want)
+		}
+	}
+}
+
+// TestDecodePlainAndFullAgree checks that plain files decode to the same text either way.
+func TestDecodePlainAndFullAgree(t *testing.T) {
+	for _, s := range []string{"Заголовок\n\nМОСКВА, 22 октября. /ТАСС/. Текст «в кавычках» — тире…\n",
+		"\ufeffС BOM\n", "строка\r\nвторая", "до\x1b[2Jпосле", "a\u202eb", "ok\tтаб"} {
+		text, clean, err := decode([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !clean {
+			text = sanitize.Text(text)
+		}
+		if want := sanitize.Text(normaliseLines(strings.TrimPrefix(s, "\ufeff"))); text != want {
+			t.Errorf("decode(%q) = %q, want %q", s, text, want)
+		}
+	}
+}
