@@ -101,9 +101,16 @@ func parseDateline(p string) (dl dateline, rest string, ok bool) {
 	return dl, rest[len(end):], true
 }
 
+// datelineDateCased is datelineDate for a month in lower case, as datelines write it: matching
+// case-sensitively is several times faster, and where it matches datelineDate matches the same.
+var datelineDateCased = regexp.MustCompile(strings.Replace(datelineDate.String(), "(?i:", "(?:", 1))
+
 func findDate(dated bool, rest string) []string {
 	if !dated {
 		return nil
+	}
+	if m := datelineDateCased.FindStringSubmatch(head(rest)); m != nil {
+		return m
 	}
 	return datelineDate.FindStringSubmatch(head(rest))
 }

@@ -86,19 +86,9 @@ func decodeWith(enc encoding.Encoding, data []byte) (string, bool, error) {
 // every rune against it); on any doubt it says no and the full path runs.
 func plainText(data []byte) bool {
 	for i := 0; i < len(data); {
-		// Eight bytes at a time: four basic Cyrillic letters (lead D0 or D1, then 80–BF), or
-		// printable ASCII.
 		if i+8 <= len(data) {
-			w := binary.LittleEndian.Uint64(data[i:])
-			if w&0xc0fec0fec0fec0fe == 0x80d080d080d080d0 {
-				i += 8
-				continue
-			}
-			const ones, highs = 0x0101010101010101, 0x8080808080808080
-			below := (w - 0x20*ones) &^ w & highs // a byte below 0x20 (or above 0x7f)
-			del := w ^ 0x7f*ones
-			if w&highs == 0 && below == 0 && (del-ones)&^del&highs == 0 {
-				i += 8
+			if n := plainWord(binary.LittleEndian.Uint64(data[i:])); n > 0 {
+				i += n
 				continue
 			}
 		}
@@ -122,6 +112,24 @@ func plainText(data []byte) bool {
 		i += size
 	}
 	return true
+}
+
+// plainWord looks at eight bytes of text at once (byte k of the text is byte k of w, from
+// the low end) and returns how many of them, up to a rune boundary, are printable ASCII or
+// basic Cyrillic letters (lead byte D0 or D1, then a continuation byte), or 0 when it cannot
+// tell and the bytes must be looked at one by one. Each mask has the high bit of a byte set
+// where that byte is of its kind.
+func plainWord(w uint64) int {
+	const ones, low7, highs = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	// 0x20–0x7e: below 0x80, at least 0x20, not 0x7f (no carry leaves a byte in these sums).
+	ascii := ^w & ((w & low7) + 0x60*ones) &^ ((w & low7) + ones) & highs
+	cont := w &^ (w << 1) & highs // 10xxxxxx
+	x := (w ^ 0xd0*ones) & (0xfe * ones)
+	lead := ^(((x & low7) + low7) | x | low7) // D0 or D1: x is zero
+	if ascii|cont|lead != highs || cont != (lead<<8)&highs {
+		return 0
+	}
+	return 8 - int(lead>>63) // a lead byte last: its letter is read next time
 }
 
 // Classes of a byte for plainText.

@@ -288,9 +288,15 @@ func readFile(j job, maxSize int64, buf []byte) ([]byte, error) {
 		if len(data) == cap(data) {
 			data = slices.Grow(data, int(min(maxSize+1, int64(len(data))+64<<10))-len(data))
 		}
-		n, err := f.Read(data[len(data):min(int64(cap(data)), maxSize+1)])
+		want := int(min(int64(cap(data)), maxSize+1)) - len(data)
+		n, err := f.Read(data[len(data) : len(data)+want])
 		data = data[:len(data)+n]
 		if err == io.EOF {
+			break
+		}
+		// A short read that brings the file to its size is its end: skip the read that would
+		// say so. A file growing meanwhile is caught by unchanged, which stats it again.
+		if err == nil && n > 0 && n < want && int64(len(data)) == info.Size() {
 			break
 		}
 		if err != nil {

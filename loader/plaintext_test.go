@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -27,9 +28,9 @@ func TestPlainTextMirrorsSanitiser(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
-	alphabet := []byte("аё\xd0\xd1\xc2\x80\x9f\xe2\x80\xa8\xd8\x9c\xef\xbb\xbf\r\n\t\x1b a")
+	alphabet := []byte("аАяЯьЪ.,«»—\xd0\xd1\xc2\x80\x9f\xe2\x80\xa8\xd8\x9c\xef\xbb\xbf\r\n\t\x1b a")
 	for range 100_000 {
-		b := make([]byte, 1+rng.IntN(8))
+		b := make([]byte, 1+rng.IntN(40))
 		for i := range b {
 			b[i] = alphabet[rng.IntN(len(alphabet))]
 		}
@@ -53,5 +54,38 @@ func TestDecodePlainAndFullAgree(t *testing.T) {
 		if want := sanitize.Text(normaliseLines(strings.TrimPrefix(s, "\ufeff"))); text != want {
 			t.Errorf("decode(%q) = %q, want %q", s, text, want)
 		}
+	}
+}
+
+// TestPlainWord checks the eight-byte test against the full path: what it takes is plain and
+// ends at a rune boundary, and it takes Russian text.
+func TestPlainWord(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	taken := 0
+	for k := range 2_000_000 {
+		var b [8]byte
+		if k%2 == 0 {
+			for i := range b {
+				b[i] = byte(rng.Uint32())
+			}
+		} else {
+			src := []byte("Министр иностранных дел «МИД» — \x7f\x1f\xd0\xd1\x80\xbf\xc0\xd2 ok\n")
+			off := rng.IntN(len(src) - 8)
+			copy(b[:], src[off:])
+		}
+		n := plainWord(binary.LittleEndian.Uint64(b[:]))
+		if n == 0 {
+			continue
+		}
+		taken++
+		if !keptAsIs(string(b[:n])) || n == 7 && b[7]&0xfe != 0xd0 || n != 7 && n != 8 {
+			t.Fatalf("plainWord(%q) = %d", b, n)
+		}
+	}
+	if n := plainWord(binary.LittleEndian.Uint64([]byte("Астана о"))); n != 8 {
+		t.Errorf("plainWord(\"Астана о\") = %d, want 8", n)
+	}
+	if taken == 0 {
+		t.Error("plainWord took nothing")
 	}
 }

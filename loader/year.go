@@ -112,16 +112,22 @@ func absDuration(d time.Duration) time.Duration {
 
 // countYears counts the years text speaks of ("в 2026 году", "2025 г.") into counts.
 func countYears(text string, counts map[int]int) {
-	for _, marker := range []string{"год", "г."} {
-		for off := 0; ; {
-			i := strings.Index(text[off:], marker)
-			if i < 0 {
-				break
-			}
-			if y, ok := yearBefore(text[:off+i]); ok {
+	// One pass for both markers: look for B3, the second byte of "г" (D0 B3), which no other
+	// Russian letter has, then check the bytes around it.
+	for off := 0; ; {
+		i := strings.IndexByte(text[off:], 0xb3)
+		if i < 0 {
+			return
+		}
+		g := off + i - 1 // where "г" starts, if it is one
+		off += i + 1
+		if g < 0 || text[g] != 0xd0 {
+			continue
+		}
+		if after := text[g+2:]; strings.HasPrefix(after, "од") || strings.HasPrefix(after, ".") {
+			if y, ok := yearBefore(text[:g]); ok {
 				counts[y]++
 			}
-			off += i + len(marker)
 		}
 	}
 }

@@ -23,10 +23,10 @@ type Index struct {
 	sourceNames       []string
 
 	// Per article, without pointers: its entities, its source and its date.
-	ents    []uint32
-	entsEnd []uint32
-	source  []uint16
-	day     []int32 // days since 1970-01-01; noDay when undated
+	ents        []uint32
+	entsEnd     []uint32
+	source      []uint16
+	day         []int32       // days since 1970-01-01; noDay when undated
 	chunkTitles []chunkTitles // per chunk of articles: its titles summed up (chunks.go)
 
 	words     *wordIndex    // set once wordsDone is closed
