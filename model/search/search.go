@@ -12,7 +12,8 @@
 // in order inside a word; article texts match through a word index (stem or prefix) and rank
 // below all of those. Ties go to the newest article, and to the entity in most articles.
 //
-// Scans reject items by a 64-bit letter mask first, look for the rarest byte of a pattern
+// Scans skip whole chunks of 1,024 titles whose letter-pair summary rules a query word out
+// (chunks.go), reject items by a 64-bit letter mask, look for the rarest byte of a pattern
 // with IndexByte, run on every core in chunks of 1024 articles, check ctx between chunks, and
 // rank with a counting sort. Highlight positions come from sahilm/fuzzy, run only on the
 // labels shown.
