@@ -168,7 +168,8 @@ func newPrivateTmux(t *testing.T, width, height int, args ...string) *privateTmu
 	for i, a := range args {
 		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 	}
-	script := "env " + strings.Join(quoted, " ") + "; echo EXIT=$?; sleep 5"
+	state := "'DISPATCH_STATE_DIR=" + strings.ReplaceAll(testStateDir(t), "'", `'\''`) + "' "
+	script := "env " + state + strings.Join(quoted, " ") + "; echo EXIT=$?; sleep 5"
 	conf := filepath.Join(t.TempDir(), "tmux.conf")
 	if err := os.WriteFile(conf, []byte("set-option -g set-clipboard on\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -87,7 +87,9 @@ func newTmux(t *testing.T, bin string, width, height int) *tmux {
 	name := "dispatch-e2e-" + strings.ReplaceAll(t.Name(), "/", "-") + "-" + time.Now().Format("150405.000")
 	name = strings.ReplaceAll(name, ".", "")
 	cmd := exec.Command("tmux", "new-session", "-d", "-s", name,
-		"-x", strconv.Itoa(width), "-y", strconv.Itoa(height), "env", "TERM=xterm-256color", bin)
+		"-x", strconv.Itoa(width), "-y", strconv.Itoa(height), "env", "TERM=xterm-256color",
+		// The test's own state folder, passed on: a tmux server already running would not.
+		"DISPATCH_STATE_DIR="+testStateDir(t), bin)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v\n%s", err, out)
 	}

@@ -8,7 +8,11 @@
 // co-occurrence (related.go). Search inputs take only printable text of bounded length
 // (query.go). Keys are data (keys.go) from which help (help.go) and the hint bar (statusbar.go)
 // are generated; styles come from the theme (theme.go, styles.go). Every article-derived
-// string passes sanitize.Line or sanitize.Text before it is drawn.
+// string passes sanitize.Line or sanitize.Text before it is drawn. An article's detail ends
+// with its related articles (related_articles.go); x exports a list (export.go), y copies to
+// the clipboard (clipboard.go); colours and keys come from model/config (config.go). The
+// reading state (read, starred, notes, where the analyst was) is model/state's, kept and saved
+// off the UI goroutine by readstate.go.
 package ui
 
 import (
@@ -19,6 +23,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/config"
 	"github.com/dispatch-news/dispatch/model/search"
 )
 
@@ -57,6 +62,14 @@ type session struct {
 	colorOn bool
 	// firstScreenOver is the number of articles above which searches show a first screen.
 	firstScreenOver int
+
+	cfg       config.Config // colours and keys (config.go)
+	pagerKeys pagerKeyMap
+	notice    string   // a one-off message for the status line, cleared by the next key
+	paths     []string // what was loaded: exports never go inside it (export.go)
+	export    *exportPrompt
+	relArts   map[*model.Article][]relatedArticle // related articles, per article (related_articles.go)
+	rs        readState                           // read, starred, notes, place (readstate.go)
 }
 
 // push opens a screen on top of the history.
@@ -98,10 +111,12 @@ type app struct {
 }
 
 func newApp(ctx context.Context, opts RunOptions) app {
-	s := &session{ctx: ctx, keys: defaultKeyMap(), colorOn: !opts.NoColor,
-		firstScreenOver: firstScreenOver}
-	s.th = newTheme(true, s.colorOn)
+	s := &session{ctx: ctx, colorOn: !opts.NoColor, firstScreenOver: firstScreenOver, paths: opts.Paths}
+	s.cfg, s.notice = loadConfig(opts.ConfigPath)
+	s.keys, s.pagerKeys = keyMapFrom(s.cfg.Keys), pagerKeyMapFrom(s.cfg.Keys)
+	s.th = s.themeFor(true)
 	s.st = newStyles(s.th)
+	s.rs = openReadState(opts)
 	return app{
 		s: s, opts: opts, loading: true, mouse: true, load: &loadState{},
 	}
@@ -119,6 +134,9 @@ func (a app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.update(msg)
 	if more := a.s.rel.take(); more != nil {
 		cmd = tea.Batch(cmd, more)
+	}
+	if save := a.s.scheduleSave(); save != nil {
+		cmd = tea.Batch(cmd, save)
 	}
 	return m, cmd
 }
@@ -142,7 +160,7 @@ func (a app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case tea.BackgroundColorMsg:
-		a.s.th = newTheme(msg.IsDark(), a.s.colorOn)
+		a.s.th = a.s.themeFor(msg.IsDark())
 		a.s.st = newStyles(a.s.th)
 		for _, sc := range a.s.stack {
 			sc.restyle()
@@ -163,7 +181,17 @@ func (a app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.s.push(newArticlesScreen(a.s, msg.title, msg.articles))
 		}
 		return a, nil
+	case savedMsg:
+		a.s.saved(msg)
+		return a, nil
+	case exportedMsg:
+		a.s.notice = msg.status()
+		return a, nil
 	case tea.KeyPressMsg:
+		a.s.notice = ""
+		if a.s.export != nil {
+			return a, a.s.exportKey(msg)
+		}
 		return a.key(msg, k)
 	case tea.MouseWheelMsg, tea.MouseClickMsg:
 		if a.help || a.loading || len(a.s.stack) == 0 {
@@ -224,6 +252,9 @@ func (a app) key(msg tea.KeyPressMsg, k keyMap) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Skipped):
 		a.s.push(newSkippedScreen(a.s))
 		return a, nil
+	case key.Matches(msg, k.Starred):
+		a.s.push(newStarredScreen(a.s))
+		return a, nil
 	case key.Matches(msg, k.Back, k.Quit):
 		if done, cmd := top.back(); done {
 			return a, cmd
@@ -249,8 +280,9 @@ func (a app) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	}
 	a.s.corpus, a.s.ix = msg.corpus, msg.ix
 	a.s.stack = nil
-	a.s.push(newMainScreen(a.s))
-	return a, nil
+	main := newMainScreen(a.s)
+	a.s.push(main)
+	return a, main.restorePlace(a.s.rs.st.Place())
 }
 
 // View draws the top screen, a status line and the hint bar; or the loading screen, or help.

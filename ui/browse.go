@@ -47,6 +47,9 @@ type browseScreen struct {
 	focus   pane
 	profile *entityInfo // entity screens: the detail pane shows the entity, not the row
 
+	note       *noteEdit // the note being written (readstate.go)
+	restoreKey string    // the row restorePlace looks for until the list is there
+
 	det      detail
 	detKey   detailKey
 	detValid bool
@@ -160,6 +163,9 @@ func (b *browseScreen) restyle() {
 }
 
 func (b *browseScreen) capturing() bool {
+	if b.note != nil {
+		return true
+	}
 	if p := b.cur(); p != nil {
 		return p.typing
 	}
@@ -190,6 +196,7 @@ func (b *browseScreen) update(msg tea.Msg) tea.Cmd {
 				cmd = next
 			}
 		}
+		b.restoreCursor()
 	case tea.KeyPressMsg:
 		cmd = b.key(msg)
 	case tea.MouseWheelMsg:
@@ -197,7 +204,9 @@ func (b *browseScreen) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseClickMsg:
 		cmd = b.click(msg.Mouse())
 	default:
-		if p := b.cur(); p != nil && p.typing {
+		if b.note != nil {
+			cmd = b.noteUpdate(msg) // a paste into the note
+		} else if p := b.cur(); p != nil && p.typing {
 			p.input, cmd, p.notice = updateQuery(p.input, msg, p.notice) // a paste, say: the query may have changed
 			cmd = tea.Batch(cmd, p.setQuery(b.s, b.pool, p.input.Value()))
 		} else if b.curView() == viewTimeline && b.tl != nil {
@@ -211,6 +220,9 @@ func (b *browseScreen) update(msg tea.Msg) tea.Cmd {
 func (b *browseScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := b.s.keys
 	p := b.cur()
+	if b.note != nil {
+		return b.noteKey(msg)
+	}
 	if p != nil && p.typing {
 		return b.typing(p, msg)
 	}
@@ -229,8 +241,12 @@ func (b *browseScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.ViewArticles, k.ViewPeople, k.ViewCountries, k.ViewOrgs, k.ViewTimeline):
-		if i := int(msg.String()[0] - '1'); i < len(b.views) {
-			b.setView(i)
+		// The n-th view key picks the n-th view, whatever keys the configuration gave them.
+		for i, v := range []key.Binding{k.ViewArticles, k.ViewPeople, k.ViewCountries, k.ViewOrgs, k.ViewTimeline} {
+			if key.Matches(msg, v) && i < len(b.views) {
+				b.setView(i)
+				break
+			}
 		}
 		return nil
 	}
@@ -239,11 +255,18 @@ func (b *browseScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		*b.tl, cmd = b.tl.update(msg)
 		return cmd
 	}
+	if cmd, ok := b.stateKey(msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Filter) && p != nil:
 		return b.focusInput()
 	case key.Matches(msg, k.Sort) && p != nil:
 		return p.cycleSort(b.s, b.pool)
+	case key.Matches(msg, k.Export) && p != nil:
+		return b.askExport(p)
+	case key.Matches(msg, k.Copy):
+		return b.copySelected()
 	case key.Matches(msg, k.Open):
 		return b.open()
 	case key.Matches(msg, k.Up):
@@ -265,13 +288,14 @@ func (b *browseScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 // typing handles a key while the filter input has the focus: the list narrows as the query
 // changes; arrows still move the cursor.
 func (b *browseScreen) typing(p *listPane, msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter":
+	k := b.s.keys
+	switch s := msg.String(); {
+	case key.Matches(msg, k.InputAccept):
 		p.typing = false
 		p.input.Blur()
 		b.focus = paneList
 		return nil
-	case "esc":
+	case key.Matches(msg, k.InputClear):
 		if p.mixed && p.input.Value() == "" {
 			b.s.pop(b) // nothing typed: esc leaves global search
 			return nil
@@ -281,7 +305,7 @@ func (b *browseScreen) typing(p *listPane, msg tea.KeyPressMsg) tea.Cmd {
 		p.input.Reset()
 		p.notice = ""
 		return p.setQuery(b.s, b.pool, "")
-	case "up", "down", "pgup", "pgdown":
+	case s == "up" || s == "down" || s == "pgup" || s == "pgdown":
 		delta := map[string]int{"up": -1, "down": 1}[msg.String()]
 		pages := map[string]int{"pgup": -1, "pgdown": 1}[msg.String()]
 		b.focus = paneList
@@ -451,6 +475,10 @@ func (b *browseScreen) helpKeys() []key.Binding {
 	if b.curView() != viewAll {
 		keys = append(keys, k.Sort)
 	}
+	keys = append(keys, k.Export, k.Copy)
+	if p := b.cur(); p != nil && (p.kind == search.Article || p.mixed) {
+		keys = append(keys, k.ToggleRead, k.Star, k.Note, k.UnreadOnly, k.Starred)
+	}
 	if len(b.views) == 5 {
 		keys = append(keys, k.ViewArticles, k.ViewPeople, k.ViewCountries, k.ViewOrgs, k.ViewTimeline)
 	}
@@ -465,6 +493,9 @@ func (b *browseScreen) helpKeys() []key.Binding {
 
 func (b *browseScreen) hints() []key.Binding {
 	k := b.s.keys
+	if b.note != nil {
+		return noteHints
+	}
 	if p := b.cur(); p != nil && p.typing {
 		return []key.Binding{k.InputAccept, k.InputClear, k.Up, k.Down}
 	}

@@ -9,6 +9,7 @@ type detailKey struct {
 	narrow    bool
 	isProfile bool
 	counting  bool // the entity's co-occurrence is still being counted
+	stateGen  int  // the reading state's generation: marking, starring, a note
 }
 
 // syncDetail rebuilds the detail pane when what it shows (or its size) changed. It runs in
@@ -17,7 +18,7 @@ func (b *browseScreen) syncDetail() {
 	if b.curView() == viewTimeline || (b.narrow && b.focus != paneDetail) {
 		return
 	}
-	k := detailKey{w: b.detW, h: b.bodyH, narrow: b.narrow, isProfile: b.profile != nil}
+	k := detailKey{w: b.detW, h: b.bodyH, narrow: b.narrow, isProfile: b.profile != nil, stateGen: b.s.rs.gen}
 	if b.profile == nil {
 		r, ok := b.cur().selected(b.pool)
 		if !ok {
@@ -44,6 +45,8 @@ func (b *browseScreen) syncDetail() {
 	var lines []detailLine
 	if k.r.kind == search.Article && b.profile == nil {
 		lines = articleDetail(&b.s.st, b.pool.articles[k.r.i], b.detW, b.narrow)
+		lines = b.s.withArticleState(lines, b.pool.articles[k.r.i], b.detW, b.narrow)
+		lines = append(lines, relatedLines(&b.s.st, b.s.relatedTo(b.pool.articles[k.r.i]), b.detW)...)
 	} else {
 		lines = entityDetail(&b.s.st, e, rel, b.detW)
 	}

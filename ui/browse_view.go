@@ -49,6 +49,9 @@ func (b *browseScreen) view() string {
 // header names the screen and the view, with the sort and the filter in force.
 func (b *browseScreen) header() string {
 	st := &b.s.st
+	if b.note != nil {
+		return fit(b.note.in.View(), b.w)
+	}
 	h := st.title.Render(b.title)
 	v := b.curView()
 	if len(b.views) > 1 {
@@ -60,6 +63,7 @@ func (b *browseScreen) header() string {
 		if !p.mixed {
 			h += st.dim.Render(" · sort: ") + st.accent.Render(sortName(p.sort, p.kind))
 		}
+		h += b.stateHeader()
 	}
 	return fit(h, b.w)
 }
@@ -88,7 +92,7 @@ func (b *browseScreen) listView() []string {
 		}
 		i := ll.row
 		r := p.at(i)
-		cells := rowCells(st, b.pool, r, p.query, p.mixed)
+		cells, unread := b.s.markArticle(r, b.pool, rowCells(st, b.pool, r, p.query, p.mixed))
 		if !p.mixed && len(cells) == 3 && r.kind != search.Article {
 			cells[2].text = rightAlign(cells[2].text, widths[2])
 		}
@@ -96,6 +100,9 @@ func (b *browseScreen) listView() []string {
 		mark := "  "
 		if i == p.l.cursor {
 			mark = st.accent.Render("▌ ")
+		}
+		if unread {
+			mark = unreadGutter(st, i == p.l.cursor)
 		}
 		lines = append(lines, mark+renderRow(st, cells, widths, rowW, i == p.l.cursor && focused))
 	}

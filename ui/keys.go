@@ -15,6 +15,9 @@ type keyMap struct {
 	ViewCountries, ViewOrgs     key.Binding
 	ViewTimeline, Timeline      key.Binding
 	InputAccept, InputClear     key.Binding
+	Export, Copy                key.Binding // export.go, clipboard.go
+	// Reading state (readstate.go).
+	ToggleRead, Star, Note, UnreadOnly, Starred key.Binding
 }
 
 func defaultKeyMap() keyMap {
@@ -48,6 +51,13 @@ func defaultKeyMap() keyMap {
 		Timeline:      b([]string{"t"}, "t", "timeline of this list"),
 		InputAccept:   b([]string{"enter"}, "enter", "keep filter"),
 		InputClear:    b([]string{"esc"}, "esc", "clear filter"),
+		Export:        b([]string{"x"}, "x", "export list"),
+		Copy:          b([]string{"y"}, "y", "copy"),
+		ToggleRead:    b([]string{"m"}, "m", "read/unread"),
+		Star:          b([]string{"f"}, "f", "star"),
+		Note:          b([]string{"n"}, "n", "note"),
+		UnreadOnly:    b([]string{"U"}, "U", "unread only"),
+		Starred:       b([]string{"F"}, "F", "starred articles"),
 	}
 }
 

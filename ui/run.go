@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/config"
 )
 
 // RunOptions configure the browser.
@@ -22,6 +23,15 @@ type RunOptions struct {
 	NoCache bool
 	// Corpus, when set, is browsed instead of loading Paths (tests, demos).
 	Corpus *model.Corpus
+	// ConfigPath is the configuration file (model/config) to read; Run fills in config.Path()
+	// when it is empty. A bad file shows in the status line and the defaults apply.
+	ConfigPath string
+	// NoState keeps the reading state (read, starred, notes, place) in memory only: nothing
+	// is read from or written to the state folder.
+	NoState bool
+	// StateDir is the folder of the state files; "" means model/state's default
+	// ($DISPATCH_STATE_DIR, else the user's state folder).
+	StateDir string
 	// Input and Output replace the terminal when set.
 	Input  io.Reader
 	Output io.Writer
@@ -33,6 +43,9 @@ type RunOptions struct {
 func Run(ctx context.Context, opts RunOptions) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if opts.ConfigPath == "" {
+		opts.ConfigPath, _ = config.Path() // no configuration folder: the defaults
+	}
 	po := []tea.ProgramOption{tea.WithContext(ctx)}
 	if opts.NoColor {
 		po = append(po, tea.WithColorProfile(colorprofile.Ascii))
@@ -44,6 +57,13 @@ func Run(ctx context.Context, opts RunOptions) error {
 		po = append(po, tea.WithOutput(opts.Output))
 	}
 	final, err := tea.NewProgram(newApp(ctx, opts), po...).Run()
+	var saveErr error
+	if a, ok := final.(app); ok {
+		// The last changes and where the analyst was, whatever ended the program.
+		if saveErr = a.finish(); saveErr != nil {
+			saveErr = errors.New("reading state not saved: " + saveErr.Error())
+		}
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return ctx.Err()
 	}
@@ -53,5 +73,5 @@ func Run(ctx context.Context, opts RunOptions) error {
 	if a, ok := final.(app); ok && a.err != nil {
 		return a.err
 	}
-	return nil
+	return saveErr
 }

@@ -21,13 +21,23 @@ type pagerScreen struct {
 }
 
 func newPagerScreen(s *session, a *model.Article, row int, rows func() int, at func(int) *model.Article, onStep func(int)) *pagerScreen {
-	return &pagerScreen{s: s, p: newPager(a, s.th), row: row, rows: rows, at: at, onStep: onStep}
+	ps := &pagerScreen{s: s, p: newPager(a, s.th), row: row, rows: rows, at: at, onStep: onStep}
+	ps.p.keys = s.pagerKeys
+	s.markRead(a) // opened in the pager: read
+	return ps
 }
 
 func (ps *pagerScreen) update(msg tea.Msg) tea.Cmd {
 	if m, ok := msg.(stepArticleMsg); ok {
 		ps.step(m.delta)
 		return nil
+	}
+	if m, ok := msg.(tea.KeyPressMsg); ok && !ps.p.capturing() && key.Matches(m, ps.s.keys.ToggleRead) {
+		ps.s.toggleRead(ps.p.article())
+		return nil
+	}
+	if m, ok := msg.(tea.KeyPressMsg); ok && !ps.p.capturing() && key.Matches(m, ps.s.keys.Copy) {
+		return ps.s.copyArticle(ps.p.article())
 	}
 	var cmd tea.Cmd
 	ps.p, cmd = ps.p.update(msg)
@@ -48,7 +58,9 @@ func (ps *pagerScreen) step(delta int) {
 		if a := ps.at(r); a != nil {
 			ps.row = r
 			ps.p = newPager(a, ps.s.th)
+			ps.p.keys = ps.s.pagerKeys
 			ps.p.setSize(ps.w, ps.h)
+			ps.s.markRead(a)
 			if ps.onStep != nil {
 				ps.onStep(r)
 			}
@@ -70,10 +82,10 @@ func (ps *pagerScreen) warning() string { return ps.p.notice }
 func (ps *pagerScreen) restyle()                { ps.p.setTheme(ps.s.th) }
 func (ps *pagerScreen) capturing() bool         { return ps.p.capturing() }
 func (ps *pagerScreen) back() (bool, tea.Cmd)   { return false, nil }
-func (ps *pagerScreen) helpKeys() []key.Binding { return ps.p.helpKeys() }
+func (ps *pagerScreen) helpKeys() []key.Binding { return append(ps.p.helpKeys(), ps.s.keys.Copy) }
 
 func (ps *pagerScreen) hints() []key.Binding {
-	return append(ps.p.helpKeys(), ps.s.keys.Back, ps.s.keys.Help)
+	return append(ps.p.helpKeys(), ps.s.keys.ToggleRead, ps.s.keys.Back, ps.s.keys.Help)
 }
 
 // skippedScreen lists the files that could not be loaded, with the reasons.

@@ -78,7 +78,8 @@ type listPane struct {
 	problems []string
 	// queryProblems are the query's own problems, known before the search answers.
 	queryProblems []string
-	notice        string // what the input left out of the last typing or paste, if anything
+	notice        string         // what the input left out of the last typing or paste, if anything
+	keep          func(ref) bool // when set, only the rows it accepts (unread only, readstate.go)
 }
 
 func newListPane(kind search.Kind, mixed bool) *listPane {
@@ -169,7 +170,7 @@ func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
 	}
 	p.seq = s.nextSeq()
 	p.problems = p.queryProblems // until the search adds its own
-	if p.query == "" && p.sort == sortNatural && !p.mixed {
+	if p.query == "" && p.sort == sortNatural && !p.mixed && p.keep == nil {
 		p.items, p.pending = nil, false
 		p.l.setLen(p.len(pl))
 		p.total = p.len(pl)
@@ -183,7 +184,7 @@ func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
 	prev, hadPrev := p.selected(pl)
 	ctx, cancel := context.WithCancel(s.ctx)
 	p.cancel, p.pending = cancel, true
-	seq, q, mode, kind, mixed, ix := p.seq, p.query, p.sort, p.kind, p.mixed, s.ix
+	seq, q, mode, kind, mixed, ix, keep := p.seq, p.query, p.sort, p.kind, p.mixed, s.ix, p.keep
 	compute := func(first bool) tea.Msg {
 		msg := listMsg{seq: seq}
 		var items []ref
@@ -208,6 +209,10 @@ func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
 			}
 			items = hitsToRefs(res.Hits, pl, ix.Corpus())
 			msg.total, msg.problems = len(items), res.Problems
+		}
+		if keep != nil {
+			items = keepRefs(items, keep)
+			msg.total = len(items)
 		}
 		if !sortRefs(ctx, items, pl, mode) {
 			return nil

@@ -22,6 +22,9 @@ func (a app) statusLine() string {
 			warn = st.warn.Render("⚠ "+s) + st.status.Render(" · ")
 		}
 	}
+	if n := a.s.rs.notice; n != "" {
+		warn += st.warn.Render("⚠ "+clean(n)) + st.status.Render(" · ") // the reading state's store
+	}
 	parts := []string{
 		quantity(len(c.Articles), "article"),
 		quantity(len(c.People), "person"),
@@ -31,6 +34,9 @@ func (a app) statusLine() string {
 	parts[1] = strings.Replace(parts[1], "persons", "people", 1)
 	parts[2] = strings.Replace(parts[2], "countrys", "countries", 1)
 	line := st.status.Render(strings.Join(parts, " · "))
+	if a.s.notice != "" && !a.help {
+		line = st.accent.Render(a.s.notice) + st.status.Render(" · ") + line
+	}
 	if n := len(c.Skipped); n > 0 {
 		line += st.warn.Render(fmt.Sprintf(" · %d skipped (S)", n))
 	}

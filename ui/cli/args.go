@@ -35,6 +35,8 @@ Options:
   --timings       print load_ms=… index_ms=… query_ms=… articles=… to stderr
   --no-color      no colour in the browser (as does NO_COLOR=1)
   --no-cache      neither read nor write the cache of parsed articles
+  --no-state      the browser neither reads nor writes the reading state (read,
+                  starred, notes, where you were); they last until you quit
 
   --print-config  print the default configuration (theme colours, keys) as JSON, the
                   format of the optional config file (see README: Configuration)
@@ -56,6 +58,7 @@ type args struct {
 	timings bool
 	noColor bool
 	noCache bool
+	noState bool
 	help    bool
 	version bool
 	// printConfig prints the default configuration.
@@ -127,7 +130,7 @@ func parseArgs(argv []string) (args, error) {
 				return a, fmt.Errorf("%w: --format %s and --format %s contradict each other", errUsage, format, f)
 			}
 			format = f
-		case "json", "timings", "no-color", "no-cache", "help", "h", "version", "print-config":
+		case "json", "timings", "no-color", "no-cache", "no-state", "help", "h", "version", "print-config":
 			if hasValue {
 				return a, fmt.Errorf("%w: %s takes no value", errUsage, "--"+name)
 			}
@@ -140,6 +143,8 @@ func parseArgs(argv []string) (args, error) {
 				a.noColor = true
 			case "no-cache":
 				a.noCache = true
+			case "no-state":
+				a.noState = true
 			case "help", "h":
 				a.help = true
 			case "version":

@@ -123,7 +123,7 @@ func browse(ctx context.Context, a args, env Env) int {
 		}
 	}
 	noColor := a.noColor || env.Getenv("NO_COLOR") != ""
-	if err := ui.Run(ctx, ui.RunOptions{Paths: a.paths, NoColor: noColor, NoCache: a.noCache}); err != nil {
+	if err := ui.Run(ctx, ui.RunOptions{Paths: a.paths, NoColor: noColor, NoCache: a.noCache, NoState: a.noState}); err != nil {
 		if errors.Is(err, context.Canceled) {
 			return ExitOK
 		}

@@ -14,6 +14,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	os.Setenv("DISPATCH_CACHE_DIR", dir)
+	os.Setenv("DISPATCH_STATE_DIR", dir) // and their reading state out of the user's
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
