@@ -56,6 +56,7 @@ func openReadState(opts RunOptions) readState {
 	return rs
 }
 
+// takeNotices moves the store's messages (a damaged file set aside) to the status line.
 func (rs *readState) takeNotices() {
 	if n := rs.st.Notices(); len(n) > 0 {
 		rs.notice = strings.Join(n, "; ")
@@ -304,8 +305,8 @@ func (b *browseScreen) noteUpdate(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// stateHeader is what the header says of the reading state: the input of a note being
-// written, or the unread-only filter.
+// stateHeader is what the header says of the reading state: that the list shows unread
+// articles only. (A note being written replaces the whole header: see header.)
 func (b *browseScreen) stateHeader() string {
 	if p := b.cur(); p != nil && p.keep != nil {
 		return b.s.st.dim.Render(" · ") + b.s.st.accent.Render("unread only (U)")

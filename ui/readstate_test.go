@@ -279,3 +279,38 @@ func TestDamagedStateFileShowsInTheStatusLine(t *testing.T) {
 		t.Fatal("the damaged file's bytes reached the screen")
 	}
 }
+
+func TestAChangeIsSavedByACommandNotInUpdate(t *testing.T) {
+	dir := stateDir(t)
+	a := stateApp(t, testCorpus(t, 10), RunOptions{Paths: []string{t.TempDir()}, StateDir: dir})
+	m, cmd := a.Update(keyMsgs("f")[0])
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Fatalf("Update wrote %d files itself", len(files))
+	}
+	var saved bool
+	var run func(tea.Cmd)
+	run = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(c)
+			}
+		case savedMsg:
+			if msg.err != nil {
+				t.Fatal(msg.err)
+			}
+			saved = true
+			m, _ = m.Update(msg)
+		}
+	}
+	run(cmd)
+	if !saved || m.(app).s.rs.st.Unsaved() {
+		t.Fatal("starring scheduled no save, or the save left changes unwritten")
+	}
+	if _, err := os.Stat(m.(app).s.rs.st.Path()); err != nil {
+		t.Fatal(err)
+	}
+}
