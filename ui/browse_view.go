@@ -92,7 +92,7 @@ func (b *browseScreen) listView() []string {
 		}
 		i := ll.row
 		r := p.at(i)
-		cells, unread := b.s.markArticle(r, b.pool, rowCells(st, b.pool, r, p.query, p.mixed))
+		cells, unread := b.s.markArticle(r, b.pool, b.s.markEntity(r, b.pool, rowCells(st, b.pool, r, p.query, p.mixed)))
 		if !p.mixed && len(cells) == 3 && r.kind != search.Article {
 			cells[2].text = rightAlign(cells[2].text, widths[2])
 		}

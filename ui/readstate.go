@@ -32,6 +32,7 @@ type readState struct {
 	gen    int    // bumped on every change, so cached detail panes rebuild
 	saving bool   // a save is scheduled or running
 	notice string // the latest message about the store, for the status line
+	counts readCounts
 
 	// The bold ink of unread titles, derived from the text ink it was built for.
 	unreadBase, unreadInk ink
@@ -82,6 +83,7 @@ func (s *session) scheduleSave() tea.Cmd {
 // scheduleSave.
 func (s *session) saved(msg savedMsg) {
 	s.rs.saving = false
+	s.rs.gen++ // the save merged what other windows saved: counts and details follow
 	if msg.err != nil {
 		s.rs.notice = "reading state not saved: " + msg.err.Error()
 	}

@@ -56,7 +56,7 @@ func rowColumns(k search.Kind, mixed bool) []column {
 	case k == search.Article:
 		cols = append(cols, column{width: 11}, column{flex: true}, column{width: 16})
 	default:
-		cols = append(cols, column{flex: true}, column{width: 22}, column{width: 5})
+		cols = append(cols, column{flex: true}, column{width: 20}, column{width: 15}) // "123 · 45 unread"
 	}
 	return cols
 }

@@ -184,7 +184,7 @@ func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
 	prev, hadPrev := p.selected(pl)
 	ctx, cancel := context.WithCancel(s.ctx)
 	p.cancel, p.pending = cancel, true
-	seq, q, mode, kind, mixed, ix, keep := p.seq, p.query, p.sort, p.kind, p.mixed, s.ix, p.keep
+	seq, q, mode, kind, mixed, ix, keep, st := p.seq, p.query, p.sort, p.kind, p.mixed, s.ix, p.keep, s.rs.st
 	compute := func(first bool) tea.Msg {
 		msg := listMsg{seq: seq}
 		var items []ref
@@ -208,6 +208,9 @@ func (p *listPane) refresh(s *session, pl pool) tea.Cmd {
 				return nil // cancelled: a newer search is on its way
 			}
 			items = hitsToRefs(res.Hits, pl, ix.Corpus())
+			if kind == search.Article || mixed {
+				items = withNotes(items, noteMatches(st, pl, q))
+			}
 			msg.total, msg.problems = len(items), res.Problems
 		}
 		if keep != nil {

@@ -234,6 +234,13 @@ func (s *State) Starred() []string {
 	return sortedKeys(s.data.Starred)
 }
 
+// Read returns the IDs of the articles marked read, sorted.
+func (s *State) Read() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return sortedKeys(s.data.Read)
+}
+
 // Noted returns the IDs of the articles with a note, sorted.
 func (s *State) Noted() []string {
 	s.mu.Lock()
