@@ -66,6 +66,8 @@ func keyMapFrom(keys map[string][]string) keyMap {
 		"view-articles": &k.ViewArticles, "view-people": &k.ViewPeople,
 		"view-countries": &k.ViewCountries, "view-orgs": &k.ViewOrgs,
 		"view-timeline": &k.ViewTimeline, "timeline": &k.Timeline,
+		"export": &k.Export, "copy": &k.Copy, "toggle-read": &k.ToggleRead,
+		"unread-only": &k.UnreadOnly, "star": &k.Star, "starred": &k.Starred, "note": &k.Note,
 		"input.accept": &k.InputAccept, "input.clear": &k.InputClear,
 	}
 	rebind(bind, keys)

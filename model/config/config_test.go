@@ -50,14 +50,14 @@ func TestDefaultsRoundTripAndDoNotClash(t *testing.T) {
 func TestOverridesKeepTheRest(t *testing.T) {
 	c, err := Load(writeConfig(t, `{
   "theme": {"dark": {"person": "#00ff00", "accent": "#abc"}},
-  "keys": {"quit": ["x"], "pager.next-article": ["ctrl+n", "]"]}
+  "keys": {"quit": ["ctrl+q"], "pager.next-article": ["ctrl+n", "]"]}
 }`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := Default()
 	want.Theme.Dark.Person, want.Theme.Dark.Accent = "#00ff00", "#abc"
-	want.Keys["quit"] = []string{"x"}
+	want.Keys["quit"] = []string{"ctrl+q"}
 	want.Keys["pager.next-article"] = []string{"ctrl+n", "]"}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("got %+v\nwant %+v", c, want)
