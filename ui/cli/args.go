@@ -37,9 +37,8 @@ Options:
   --no-cache      neither read nor write the cache of parsed articles
   --no-state      the browser neither reads nor writes the reading state (read,
                   starred, notes, where you were); they last until you quit
-
   --print-config  print the default configuration (theme colours, keys) as JSON, the
-                  format of the optional config file (see README: Configuration)
+                  format of the optional config file (README: Reading state and configuration)
 
 Search queries take plain words (Cyrillic or Latin, any case form) and qualifiers:
   person:NAME country:NAME org:NAME source:NAME since:2025-11 until:2026-01
