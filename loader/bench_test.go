@@ -120,9 +120,10 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("parse", func(b *testing.B) {
 		b.SetBytes(total)
 		cpu := cpuTime()
+		var k keeper
 		for b.Loop() {
 			for _, data := range files {
-				if _, err := parse("id", "id.txt", data); err != nil {
+				if _, err := parse("id", "id.txt", data, &k); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -135,6 +136,7 @@ func BenchmarkParse(b *testing.B) {
 		b.SetBytes(total)
 		cpu := cpuTime()
 		var buf []byte
+		var k keeper
 		for b.Loop() {
 			for _, p := range paths {
 				j := job{file: p, open: func() (fs.File, error) { return os.Open(p) }}
@@ -143,7 +145,7 @@ func BenchmarkParse(b *testing.B) {
 					b.Fatal(err)
 				}
 				buf = data
-				if _, err := parse("id", "id.txt", data); err != nil {
+				if _, err := parse("id", "id.txt", data, &k); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -154,7 +156,7 @@ func BenchmarkParse(b *testing.B) {
 		b.SetBytes(total)
 		for b.Loop() {
 			for _, data := range files {
-				p, err := parse("id", "id.txt", data)
+				p, err := parse("id", "id.txt", data, nil)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -165,7 +167,7 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("cache-decode", func(b *testing.B) {
 		var bodies [][]byte
 		for _, data := range files {
-			p, err := parse("id", "id.txt", data)
+			p, err := parse("id", "id.txt", data, nil)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -177,7 +179,7 @@ func BenchmarkParse(b *testing.B) {
 		for b.Loop() {
 			strs := map[string]string{}
 			for _, body := range bodies {
-				if _, err := decodeParsed(body, strs); err != nil {
+				if _, err := decodeParsed(body, strs, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

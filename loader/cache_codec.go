@@ -120,11 +120,11 @@ func appendParsed(buf []byte, p *parsed) []byte {
 
 // decodeParsed reads back what appendParsed wrote. It copies the text out of data and takes
 // the other strings from strs (adding those it lacks), so nothing it returns points into data.
-func decodeParsed(data []byte, strs map[string]string) (*parsed, error) {
+func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, error) {
 	d := cacheReader{data: data, strs: strs}
 	a := &model.Article{}
 	p := &parsed{article: a}
-	d.text = string(d.bytes(int(d.uint())))
+	d.text = k.keepText(d.bytes(int(d.uint())))
 	a.Size = d.int()
 	a.Title = d.textPart()
 	if n := d.count(2); n > 0 {
@@ -178,7 +178,7 @@ func decodeParsed(data []byte, strs map[string]string) (*parsed, error) {
 		}
 	}
 	if n := d.count(5); n > 0 {
-		a.Mentions = make([]model.Mention, n)
+		a.Mentions = k.newMentions(n)
 		for i := range a.Mentions {
 			m := &a.Mentions[i]
 			m.Kind = model.EntityKind(d.uint())

@@ -29,17 +29,17 @@ var (
 // UTF-16 (with BOM, or without one when every other byte is NUL), Windows-1251 or KOI8-R
 // (detected when the bytes are not UTF-8 but read as mostly Cyrillic letters). Other invalid
 // UTF-8 has its bad bytes replaced with U+FFFD, unless they are so many that it is not text.
-// Plain text (see plainText), nearly every file, takes one pass and one copy, and clean
-// reports that the sanitiser has nothing to do on it.
-func decode(data []byte) (text string, clean bool, err error) {
+// Plain text (see plainText), nearly every file, takes one pass and one copy (into the keeper, when
+// there is one), and clean reports that the sanitiser has nothing to do on it.
+func decode(data []byte, k *keeper) (text string, clean bool, err error) {
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
 		return "", false, errEmpty
 	case plainText(data):
-		return string(data), true, nil
+		return k.keepText(data), true, nil
 	case bytes.HasPrefix(data, bomUTF8):
 		if plainText(data[len(bomUTF8):]) {
-			return string(data[len(bomUTF8):]), true, nil
+			return k.keepText(data[len(bomUTF8):]), true, nil
 		}
 		text = validUTF8(data[len(bomUTF8):])
 	case bytes.HasPrefix(data, bomUTF16LE):

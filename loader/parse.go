@@ -24,7 +24,7 @@ type parsed struct {
 // from a dateline without a year gets its year from the years the text mentions (Load also
 // looks at the rest of the corpus).
 func ParseArticle(id, file string, data []byte) (*model.Article, error) {
-	p, err := parse(id, file, data)
+	p, err := parse(id, file, data, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -83,8 +83,10 @@ func isISODate(s string) bool {
 //   - otherwise the first paragraph of the body is the lead, as news is written: the lead sums
 //     the story up, whether it stands apart before the dateline or opens it. An article of a
 //     single paragraph has no lead, only body.
-func parse(id, file string, data []byte) (*parsed, error) {
-	text, clean, err := decode(data)
+//
+// The text is packed by k when there is one (see keeper).
+func parse(id, file string, data []byte, k *keeper) (*parsed, error) {
+	text, clean, err := decode(data, k)
 	if err != nil {
 		return nil, err
 	}

@@ -219,7 +219,7 @@ func block(kind model.BlockKind, text string) model.Block {
 }
 
 func TestInferYearsFallsBackToNow(t *testing.T) {
-	p, err := parse("x", "x.txt", []byte("Встреча\nАСТАНА, 5 марта. /Kazinform/. Текст без года.\nЕщё.\n"))
+	p, err := parse("x", "x.txt", []byte("Встреча\nАСТАНА, 5 марта. /Kazinform/. Текст без года.\nЕщё.\n"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,8 @@ func TestPlainTextMirrorsSanitiser(t *testing.T) {
 func TestDecodePlainAndFullAgree(t *testing.T) {
 	for _, s := range []string{"Заголовок\n\nМОСКВА, 22 октября. /ТАСС/. Текст «в кавычках» — тире…\n",
 		"\ufeffС BOM\n", "строка\r\nвторая", "до\x1b[2Jпосле", "a\u202eb", "ok\tтаб"} {
-		text, clean, err := decode([]byte(s))
+		var k keeper
+		text, clean, err := decode([]byte(s), &k)
 		if err != nil {
 			t.Fatal(err)
 		}
