@@ -265,7 +265,7 @@ func (p *plan) entities(k Kind, all bool) []Hit {
 			fields |= FieldName
 		}
 		if ok {
-			hits = append(hits, Hit{Kind: k, Index: e - lo, Score: score, Fields: fields})
+			hits = append(hits, Hit{Kind: k, Index: e - lo, Score: int32(score), Fields: fields})
 		}
 	}
 	return hits
@@ -276,9 +276,9 @@ func (p *plan) entities(k Kind, all bool) []Hit {
 func rankHits(hits []Hit) []Hit {
 	maxScore := 0
 	for _, h := range hits {
-		maxScore = max(maxScore, h.Score)
+		maxScore = max(maxScore, int(h.Score))
 	}
-	return countingSort(hits, maxScore, func(h Hit) int { return h.Score })
+	return countingSort(hits, maxScore, func(h Hit) int { return int(h.Score) })
 }
 
 // countingSort orders items by key, highest first, stably, in linear time: keys are small.

@@ -93,12 +93,13 @@ func (f Field) Names() []string {
 }
 
 // Hit is one result: Index points into the corpus slice of its Kind
-// (Corpus.Articles, People, Countries or Orgs).
+// (Corpus.Articles, People, Countries or Orgs). It takes 16 bytes: a one-letter query over a
+// million articles returns a million of them.
 type Hit struct {
-	Kind   Kind
 	Index  int
-	Score  int
+	Score  int32
 	Fields Field
+	Kind   Kind
 }
 
 // Results is a ranked answer to a query.
@@ -192,13 +193,13 @@ func merge(ents []Hit, arts []artHit, limit int) []Hit {
 	}
 	out := make([]Hit, 0, n)
 	for len(out) < n {
-		if len(ents) > 0 && (len(arts) == 0 || ents[0].Score >= int(arts[0].score)) {
+		if len(ents) > 0 && (len(arts) == 0 || ents[0].Score >= int32(arts[0].score)) {
 			out = append(out, ents[0])
 			ents = ents[1:]
 			continue
 		}
 		a := arts[0]
-		out = append(out, Hit{Kind: Article, Index: int(a.index), Score: int(a.score), Fields: a.fields})
+		out = append(out, Hit{Kind: Article, Index: int(a.index), Score: int32(a.score), Fields: a.fields})
 		arts = arts[1:]
 	}
 	return out

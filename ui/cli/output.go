@@ -208,7 +208,7 @@ func (r run) search(ctx context.Context, ix *search.Index) int {
 			continue
 		}
 		a := c.Articles[h.Index]
-		hits = append(hits, hitJSON{ID: a.ID, Title: a.Title, Date: dateString(a), Score: h.Score, Matched: h.Fields.Names()})
+		hits = append(hits, hitJSON{ID: a.ID, Title: a.Title, Date: dateString(a), Score: int(h.Score), Matched: h.Fields.Names()})
 	}
 	if r.args.json {
 		writeJSON(r.env.Stdout, hits)
