@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -58,9 +60,28 @@ func startLoad(ctx context.Context, opts RunOptions, ls *loadState) tea.Cmd {
 			ch <- loadedMsg{err: err}
 			return
 		}
-		ch <- loadedMsg{corpus: c, ix: search.New(c)}
+		ix := search.New(c)
+		ch <- loadedMsg{corpus: c, ix: ix}
+		if ix.Ready(ctx) == nil {
+			settleMemory()
+		}
 	}()
 	return ls.wait()
+}
+
+// gcPercentLoaded is the garbage collector's target once the corpus is loaded and indexed.
+// The heap is then nearly all corpus, which lives as long as the program, and browsing
+// allocates little: Go's default (100) would let the process grow to twice the corpus before
+// collecting, where 25 keeps it within a quarter of it for a little more collecting.
+const gcPercentLoaded = 25
+
+// settleMemory returns what loading and indexing no longer use to the system, and sets the
+// collector's target for browsing, unless the user has set GOGC.
+func settleMemory() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercentLoaded)
+	}
+	debug.FreeOSMemory()
 }
 
 // wait returns a command that delivers the next loading message.
