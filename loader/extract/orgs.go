@@ -2,6 +2,7 @@ package extract
 
 import (
 	"cmp"
+	"slices"
 
 	"github.com/dispatch-news/dispatch/model"
 	"github.com/dispatch-news/dispatch/model/ru"
@@ -16,10 +17,18 @@ type orgHit struct {
 	countryCode string // for a ministry: the country the text names with it
 }
 
-// orgFinder collects the organisations of one article.
+// orgFinder collects the organisations of one article. Its slices are reused from article to
+// article.
 type orgFinder struct {
-	hits     []orgHit
-	fullName map[string]bool // keys of organisations the article names in full
+	hits []orgHit
+	// found and counts are resolve's: the organisations of the article and their mentions.
+	found  []ru.OrgName
+	counts []int
+}
+
+// reset empties f for the next article.
+func (f *orgFinder) reset() {
+	f.hits, f.found, f.counts = f.hits[:0], f.found[:0], f.counts[:0]
 }
 
 // orgAt matches an organisation at word i: a multi-word name in any case form, an abbreviation
@@ -29,7 +38,7 @@ func (s *scan) orgAt(i int) (org ru.OrgName, n int, byAbbr bool) {
 	if !startsUpper(text) {
 		return ru.OrgName{}, 0, false
 	}
-	if org, n := ru.OrgPhraseAt(s.folds[i:s.ends[i]]); n > 0 {
+	if org, n := ru.OrgPhraseAt(s.phrase(i)); n > 0 {
 		return org, n, false
 	}
 	if mayBeAbbreviation(text) {
@@ -60,84 +69,110 @@ func (s *scan) ministryCountry(i, n int) string {
 	return ""
 }
 
-// find adds the organisations of one scanned text.
-func (f *orgFinder) find(s *scan, block int) {
-	for i := 0; i < len(s.words); {
-		org, n, byAbbr := s.orgAt(i)
-		if n == 0 {
-			w, text := s.words[i], s.textOf(i)
-			s.hyphenParts(i, func(start, end int) bool {
-				if org, ok := ru.OrgByAbbr(text[start:end]); ok {
-					f.hits = append(f.hits, orgHit{org: org, block: block, start: w.start + start, end: w.start + end, byAbbr: true})
-				}
-				return true
-			})
-			i++
+// find adds the organisations of a scanned article.
+func (f *orgFinder) find(s *scan) {
+	for i := 0; i < len(s.words); i++ {
+		if !s.words[i].mayStartName {
 			continue
 		}
-		h := orgHit{org: org, block: block, start: s.words[i].start, end: s.words[i+n-1].end, byAbbr: byAbbr}
+		org, n, byAbbr := s.orgAt(i)
+		if n == 0 {
+			if s.words[i].hyphen {
+				f.findInParts(s, i)
+			}
+			continue
+		}
+		h := orgHit{org: org, block: s.blockOf(i), start: s.words[i].start, end: s.words[i+n-1].end, byAbbr: byAbbr}
 		if org.Ministry {
 			h.countryCode = s.ministryCountry(i, n)
 		}
-		if !byAbbr {
-			if f.fullName == nil {
-				f.fullName = map[string]bool{}
-			}
-			f.fullName[org.Key] = true
-		}
 		f.hits = append(f.hits, h)
-		i += n
+		i += n - 1 // past the name's other words
 	}
 }
 
-// resolve turns the hits of an article into organisations and mentions. An abbreviation that
-// is also a common word ("АС") counts only when the article gives the full name too; a foreign
-// ministry is keyed by its country ("МИД KZ"), and one named without it ("сообщает МИД") is the
-// one, among those the article names with a country, whose country it mentions most.
-func (f *orgFinder) resolve(countryMentions []model.Mention) ([]model.OrgRef, []model.Mention) {
+// findInParts adds the organisations abbreviated in the parts of hyphenated word i
+// ("Россия-НАТО").
+func (f *orgFinder) findInParts(s *scan, i int) {
+	w, text, block := s.words[i], s.textOf(i), s.blockOf(i)
+	s.hyphenParts(i, func(start, end int) bool {
+		if org, ok := ru.OrgByAbbr(text[start:end]); ok {
+			f.hits = append(f.hits, orgHit{org: org, block: block, start: w.start + start, end: w.start + end, byAbbr: true})
+		}
+		return true
+	})
+}
+
+// resolve turns the hits of an article into organisations and appends their mentions. An
+// abbreviation that is also a common word ("АС") counts only when the article gives the full
+// name too; a foreign ministry is keyed by its country ("МИД KZ"), and one named without it
+// ("сообщает МИД") is the one, among those the article names with a country, whose country it
+// mentions most.
+func (f *orgFinder) resolve(countries *countryFinder, mentions []model.Mention) ([]model.OrgRef, []model.Mention) {
 	if len(f.hits) == 0 {
-		return nil, nil
+		return nil, mentions
 	}
 	defaultMinistry := ""
-	var counts map[string]int
 	for _, h := range f.hits {
 		c := h.countryCode
 		if c == "" || c == defaultMinistry {
 			continue
 		}
-		if counts == nil {
-			counts = map[string]int{}
-			for _, m := range countryMentions {
-				counts[m.Key]++
-			}
-		}
-		if defaultMinistry == "" || counts[c] > counts[defaultMinistry] {
+		if defaultMinistry == "" || countries.mentionsOf(c) > countries.mentionsOf(defaultMinistry) {
 			defaultMinistry = c
 		}
 	}
-	var refs []model.OrgRef
-	var mentions []model.Mention
-	index := map[string]int{}
+	var fullName map[string]bool // keys of organisations the article names in full, when asked
 	for _, h := range f.hits {
 		org := h.org
-		if org.Confirm && h.byAbbr && !f.fullName[org.Key] {
-			continue
+		if org.Confirm && h.byAbbr {
+			if fullName == nil {
+				fullName = f.namedInFull()
+			}
+			if !fullName[org.Key] {
+				continue
+			}
 		}
 		if org.Ministry {
 			if m, ok := ru.ForeignMinistry(cmp.Or(h.countryCode, defaultMinistry)); ok {
 				org = m
 			}
 		}
-		k, ok := index[org.Key]
-		if !ok {
-			k = len(refs)
-			index[org.Key] = k
-			refs = append(refs, model.OrgRef{Organisation: &model.Organisation{
-				Key: org.Key, Abbr: org.Abbr, Name: org.Name, NameEn: org.NameEn}})
+		k := slices.IndexFunc(f.found, func(o ru.OrgName) bool { return o.Key == org.Key })
+		if k < 0 {
+			k = len(f.found)
+			f.found = append(f.found, org)
+			f.counts = append(f.counts, 0)
 		}
-		refs[k].Mentions++
+		f.counts[k]++
 		mentions = append(mentions, model.Mention{Kind: model.KindOrg, Key: org.Key,
 			Span: model.Span{Block: h.block, Start: h.start, End: h.end}})
 	}
-	return refs, mentions
+	return f.refs(), mentions
+}
+
+// namedInFull returns the keys of the organisations the article names other than by their
+// abbreviation.
+func (f *orgFinder) namedInFull() map[string]bool {
+	keys := map[string]bool{}
+	for _, h := range f.hits {
+		if !h.byAbbr {
+			keys[h.org.Key] = true
+		}
+	}
+	return keys
+}
+
+// refs returns the organisations resolve found as fresh values for the article.
+func (f *orgFinder) refs() []model.OrgRef {
+	if len(f.found) == 0 {
+		return nil
+	}
+	orgs := make([]model.Organisation, len(f.found))
+	refs := make([]model.OrgRef, len(f.found))
+	for k, o := range f.found {
+		orgs[k] = model.Organisation{Key: o.Key, Abbr: o.Abbr, Name: o.Name, NameEn: o.NameEn}
+		refs[k] = model.OrgRef{Organisation: &orgs[k], Mentions: f.counts[k]}
+	}
+	return refs
 }

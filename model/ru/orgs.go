@@ -212,15 +212,24 @@ func ForeignMinistry(code string) (OrgName, bool) {
 	if !ok {
 		return OrgName{}, false
 	}
-	c := countries.list[i]
-	return OrgName{
-		Key:      "МИД " + code,
-		Abbr:     "МИД",
-		Name:     "МИД " + c.Genitive,
-		NameEn:   "Ministry of Foreign Affairs of " + withArticle(c.NameEn),
-		Ministry: true,
-	}, true
+	return foreignMinistries[i], true
 }
+
+// foreignMinistries[i] is the foreign ministry of countries.list[i], built once: extraction asks
+// for one with every "МИД" it finds.
+var foreignMinistries = func() []OrgName {
+	list := make([]OrgName, len(countries.list))
+	for i, c := range countries.list {
+		list[i] = OrgName{
+			Key:      "МИД " + c.Code,
+			Abbr:     "МИД",
+			Name:     "МИД " + c.Genitive,
+			NameEn:   "Ministry of Foreign Affairs of " + withArticle(c.NameEn),
+			Ministry: true,
+		}
+	}
+	return list
+}()
 
 // withArticle puts "the" before English country names that take it ("the United States").
 func withArticle(name string) string {
@@ -231,3 +240,18 @@ func withArticle(name string) string {
 	}
 	return name
 }
+
+// nameStarts is the union of the gazetteers' filters: every word a country or organisation
+// name may be or start with.
+var nameStarts = func() (f wordFilter) {
+	for i := range f {
+		f[i] = countries.maybe[i] | countries.maybePhrase[i] | orgs.maybe[i]
+	}
+	return f
+}()
+
+// MayStartName reports whether a folded word may be a country or organisation word or the first
+// word of a multi-word name: the words CountryWordOf, CountryPhraseAt, OrgWordOf and OrgPhraseAt
+// look up. False is certain: it is a cheap test that rules out most words before those lookups.
+// Abbreviations, looked up as written, are not covered.
+func MayStartName(fold string) bool { return nameStarts.mayHave(fold) }

@@ -30,3 +30,37 @@ func TestForeignMinistry(t *testing.T) {
 		t.Errorf("ForeignMinistry(US).NameEn = %q", o.NameEn)
 	}
 }
+
+// TestMayStartName checks the filter against every form the gazetteers index: it must never
+// rule out one of them.
+func TestMayStartName(t *testing.T) {
+	for form := range countries.words {
+		if !MayStartName(form) {
+			t.Errorf("MayStartName(%q) = false for a country word", form)
+		}
+	}
+	for form := range countries.phrases {
+		if !MayStartName(form) {
+			t.Errorf("MayStartName(%q) = false for a country name's first word", form)
+		}
+	}
+	for form := range orgs.words {
+		if !MayStartName(form) {
+			t.Errorf("MayStartName(%q) = false for an organisation word", form)
+		}
+	}
+	for form := range orgs.phrases {
+		if !MayStartName(form) {
+			t.Errorf("MayStartName(%q) = false for an organisation name's first word", form)
+		}
+	}
+	passed := 0
+	for _, w := range []string{"встреча", "прошла", "министр", "кошербаев", "ермек", "сотрудничества", "вопросы", "развития"} {
+		if MayStartName(w) {
+			passed++
+		}
+	}
+	if passed > 2 {
+		t.Errorf("MayStartName lets %d of 8 common words through", passed)
+	}
+}

@@ -1,0 +1,309 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dispatch-news/dispatch/model/ru"
+)
+
+// Countries and organisations are found in one pass over the bytes of an article's texts: they
+// are split into words, every word is folded once, and the words a name may start at are marked
+// as they go. Most words are common words in lower case, ruled out by a few byte loads (see
+// mayStartName); the finders look up only the marked ones in the gazetteer maps model/ru builds
+// at start-up.
+
+// maxPhrase bounds the words a multi-word name may span ("Организация Договора о коллективной
+// безопасности" is five; the longest names in the tables are under ten).
+const maxPhrase = 12
+
+// word is one word of a text: letters and digits, with inner hyphens ("казахско-мексиканского").
+type word struct {
+	text       int // the index of its text in the scan's texts
+	start, end int // byte offsets into the text
+	foldAt     int // where the folded word starts in the scan's buffer; -1: it is folded as written
+	// joined is set when only spaces separate the word from the previous one, so a multi-word
+	// name may run across the gap. The first word of a text is never joined.
+	joined bool
+	// sentenceStart is set for the first word of a sentence, where any word is capitalised.
+	sentenceStart bool
+	hyphen        bool // the word has an inner hyphen
+	// mayStartName is set for the few words a name may start at (see mayStartName): the
+	// finders look at no other.
+	mayStartName bool
+}
+
+// scan is the texts of one article split into words, shared by the country and organisation
+// passes.
+type scan struct {
+	texts []string
+	words []word   // reused from article to article
+	folds []string // folds[i] is word i folded like ru.Fold, with the same length
+	buf   []byte   // the folded forms of the words that change when folded, end to end
+	// refolded lists the words whose folded form is in buf.
+	refolded []int
+}
+
+// reset splits the texts of an article into words, reusing the scan's buffers. Most words are
+// in lower case already: their folded form is the text itself. The others are folded into a
+// copy, which becomes one string for the article once every text is split.
+func (s *scan) reset(texts []string) {
+	s.texts = texts
+	s.words, s.folds, s.buf, s.refolded = s.words[:0], s.folds[:0], s.buf[:0], s.refolded[:0]
+	for t, text := range texts {
+		s.split(t, text)
+	}
+	if len(s.refolded) == 0 {
+		return
+	}
+	folded := string(s.buf)
+	for _, i := range s.refolded {
+		w := &s.words[i]
+		fold := folded[w.foldAt : w.foldAt+w.end-w.start]
+		s.folds[i] = fold
+		w.mayStartName = mayStartName(s.textOf(i), fold, w.hyphen)
+	}
+}
+
+// split appends the words of texts[t] in one pass over its bytes.
+func (s *scan) split(t int, text string) {
+	prevEnd := -1
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && asciiFold[c] == 0 {
+			i++ // spaces and punctuation
+			continue
+		}
+		start := i
+		end, foldFrom, foldTo, hyphen := wordEnd(text, i)
+		if end == start { // another rune that is neither a letter nor a digit: «, —
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			continue
+		}
+		i = end
+		w := word{text: t, start: start, end: end, hyphen: hyphen, foldAt: -1}
+		w.joined, w.sentenceStart = gapKind(text, prevEnd, start)
+		prevEnd = end
+		written := text[start:end]
+		switch {
+		case foldFrom < foldTo:
+			w.foldAt = len(s.buf)
+			s.buf = appendFolded(s.buf, written, foldFrom-start, foldTo-start)
+			s.refolded = append(s.refolded, len(s.words)) // reset decides mayStartName
+		case hyphen || otherScript(written[0]):
+			w.mayStartName = mayStartName(written, written, hyphen)
+		default:
+			// The common case, decided here: a capital in ASCII or Cyrillic would make the word
+			// fold, so it is in lower case and may be a name only as a country adjective.
+			_, w.mayStartName = ru.CountryWordOf(written)
+		}
+		s.words = append(s.words, w)
+		s.folds = append(s.folds, written) // replaced in reset for a word that folds
+	}
+}
+
+// phrase returns the folded words a name starting at word i may span: those joined to it by
+// spaces only, up to maxPhrase.
+func (s *scan) phrase(i int) []string {
+	end := i + 1
+	for end < len(s.words) && end < i+maxPhrase && s.words[end].joined {
+		end++
+	}
+	return s.folds[i:end]
+}
+
+// mayStartName reports whether a name may start at a word, given as written and folded. Most
+// words are ruled out: a word in lower case is a name only as a country adjective
+// ("французской"), a capitalised one only when the gazetteers may list it or it is written like
+// an abbreviation ("РК"). A hyphenated word may have names for parts ("российско-казахстанских").
+func mayStartName(text, fold string, hyphen bool) bool {
+	switch {
+	case hyphen:
+		return true
+	case !startsUpper(text):
+		_, ok := ru.CountryWordOf(fold)
+		return ok
+	}
+	return mayBeAbbreviation(text) || ru.MayStartName(fold)
+}
+
+// otherScript reports whether a word starting with byte c is in a script other than ASCII and
+// Cyrillic (U+0400..U+047F).
+func otherScript(c byte) bool { return c >= 0xC0 && c != 0xD0 && c != 0xD1 }
+
+// wordEnd scans the word that starts at text[i]: runes up to one that is neither a letter, a
+// digit nor an inner hyphen; end is i when text[i] is none of them. The runes that change when
+// folded (capitals, ё) are all in text[foldFrom:foldTo], empty when there are none.
+func wordEnd(text string, i int) (end, foldFrom, foldTo int, hyphen bool) {
+	for i < len(text) {
+		i = lowerRunEnd(text, i)
+		if i == len(text) {
+			break
+		}
+		c := text[i]
+		size, folds := 1, false
+		switch {
+		case c < utf8.RuneSelf:
+			if l := asciiFold[c]; l != 0 {
+				folds = l != c
+				break
+			}
+			if c == '-' && i+1 < len(text) && isWordRuneAt(text, i+1) {
+				hyphen = true // "казахско-мексиканского"
+				break
+			}
+			return i, foldFrom, foldTo, hyphen
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			// The rest of U+0400..U+047F: А..Я, Ѐ..Џ and ё fold; like ru.Fold, the other
+			// lower-case letters and the old ones (Ѡ..ѿ) are left as they are.
+			size, folds = 2, c == 0xD0 || text[i+1] == 0x91
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return i, foldFrom, foldTo, hyphen
+			}
+			l := unicode.ToLower(r)
+			folds = l != r && utf8.RuneLen(l) == size
+		}
+		if folds {
+			if foldFrom == foldTo {
+				foldFrom = i
+			}
+			foldTo = i + size
+		}
+		i += size
+	}
+	return i, foldFrom, foldTo, hyphen
+}
+
+// lowerRunEnd returns the end of the run of letters а..я that starts at text[i], the bulk of
+// Russian text: they are letters, folded as written.
+func lowerRunEnd(text string, i int) int {
+	run, n := text[i:], 0
+	for n < len(run)-1 {
+		if r := uint16(run[n])<<8 | uint16(run[n+1]); r < 0xD0B0 || r > 0xD18F {
+			break
+		}
+		n += 2
+	}
+	return i + n
+}
+
+// appendFolded appends word folded like ru.Fold (lower case, ё as е), keeping its length: a
+// copy of word whose runes in word[from:to] are folded.
+func appendFolded(buf []byte, word string, from, to int) []byte {
+	at := len(buf)
+	buf = append(buf, word...)
+	folded := buf[at+from : at+to]
+	for i := 0; i < len(folded); {
+		c := folded[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if l := asciiFold[c]; l != 0 {
+				folded[i] = l
+			}
+			i++
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(folded) && folded[i+1]&0xC0 == 0x80:
+			folded[i], folded[i+1] = foldCyrillic(c, folded[i+1])
+			i += 2
+		default:
+			r, size := utf8.DecodeRune(folded[i:])
+			if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
+				utf8.EncodeRune(folded[i:], l)
+			}
+			i += size
+		}
+	}
+	return buf
+}
+
+// asciiFold maps ASCII letters and digits to their folded form and everything else to 0.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
+// textOf returns word i as written.
+func (s *scan) textOf(i int) string {
+	w := s.words[i]
+	return s.texts[w.text][w.start:w.end]
+}
+
+// around returns the text word i is in.
+func (s *scan) around(i int) string { return s.texts[s.words[i].text] }
+
+// blockOf returns the model.Span block of word i.
+func (s *scan) blockOf(i int) int { return blockOf(s.words[i].text) }
+
+// isWordRuneAt reports whether the rune at text[i] is a letter or digit.
+func isWordRuneAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// foldCyrillic folds the two-byte encoding of a rune in U+0400..U+047F like ru.Fold: upper
+// case to lower case, ё to е.
+func foldCyrillic(b0, b1 byte) (byte, byte) {
+	if b0 == 0xD0 {
+		switch {
+		case b1 == 0x81: // Ё → е
+			return 0xD0, 0xB5
+		case b1 <= 0x8F: // Ѐ..Џ → ѐ..џ
+			return 0xD1, b1 + 0x10
+		case b1 <= 0x9F: // А..П → а..п
+			return 0xD0, b1 + 0x20
+		case b1 <= 0xAF: // Р..Я → р..я
+			return 0xD1, b1 - 0x20
+		}
+		return b0, b1
+	}
+	if b1 == 0x91 { // ё → е
+		return 0xD0, 0xB5
+	}
+	return b0, b1
+}
+
+// gapKind classifies the text between two words: joined when it is spaces only, sentence start
+// when it ends a sentence (or there is no previous word).
+func gapKind(text string, prevEnd, start int) (joined, sentenceStart bool) {
+	if prevEnd < 0 {
+		return false, true
+	}
+	if start-prevEnd == 1 && text[prevEnd] == ' ' {
+		return true, false
+	}
+	joined = true
+	for _, r := range text[prevEnd:start] {
+		switch r {
+		case ' ', '\u00a0':
+		case '.', '!', '?', '…', '\n':
+			return false, true
+		default:
+			joined = false
+		}
+	}
+	return joined, false
+}
+
+// startsUpper reports whether s begins with a capital letter.
+func startsUpper(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch c := s[0]; {
+	case c < utf8.RuneSelf:
+		return 'A' <= c && c <= 'Z'
+	case c == 0xD0 && len(s) > 1:
+		return s[1] <= 0xAF // Ѐ..Я; а..п follow
+	case c == 0xD1:
+		return false // р..я, ѐ..џ
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
