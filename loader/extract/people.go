@@ -19,7 +19,8 @@ type foundPerson struct {
 	initial  string       // folded first letter of the first name, "" for a surname alone
 	role     string
 	mentions int
-	order    int // index of the first mention, to list people as the article does
+	order    int    // index of the first mention, to list people as the article does
+	key      string // the key of the model.Person made of it, set by refs
 }
 
 // pendingMention is a single word that names a person by surname, resolved once every full
@@ -37,16 +38,30 @@ type pendingMention struct {
 // peopleFinder holds the state of one findPeople call.
 type peopleFinder struct {
 	people      []*foundPerson
-	byKey       map[string]*foundPerson
-	bySurname   map[string][]*foundPerson
+	byKey       map[personKey]*foundPerson
+	bySurname   map[string]surnameChain // see addSurname
+	surnamed    []surnameLink
 	pending     []pendingMention
 	patronymics []patronymicMention
 	spans       []personSpan
-	words       []wordToken // the words of every text, reused across calls
-	cache       wordCache   // kept across calls
-	epoch       int64       // wordsEpoch when cache was filled
-	consumed    []bool      // words already read as part of a name
+	words       []wordToken          // the words of every text, reused across calls
+	cache       wordCache            // kept across calls
+	names       map[string]nameForms // kept across calls, see formsOf
+	roles       map[string]string    // kept across calls, see roleBefore
+	epoch       int64                // wordsEpoch when cache was filled
+	consumed    []bool               // words already read as part of a name
+	// Buffers kept across calls: per text, the bounds of its words, its words and their
+	// consumed marks; foundPerson values to reuse; the people refs lists.
+	bounds     []int
+	tokens     [][]wordToken
+	consumedBy [][]bool
+	spare      []*foundPerson
+	listed     []*foundPerson
 }
+
+// personKey identifies a person of one article by folded first name and surname; first is ""
+// for a person named by surname alone.
+type personKey struct{ first, last string }
 
 // personSpan is a mention waiting for its person's final key.
 type personSpan struct {
@@ -62,10 +77,13 @@ func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []
 	defer pf.release()
 	if e := wordsEpoch.Load(); e != pf.epoch {
 		clear(pf.cache)
+		clear(pf.names)
+		clear(pf.roles)
 		pf.epoch = e
 	}
 	all := pf.words[:0]
-	bounds := make([]int, len(texts)+1)
+	bounds := slices.Grow(pf.bounds[:0], len(texts)+1)[:len(texts)+1]
+	pf.bounds = bounds
 	for i, text := range texts {
 		all = tokenizeWords(text, all, pf.cache)
 		bounds[i+1] = len(all)
@@ -74,8 +92,9 @@ func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []
 	allConsumed := slices.Grow(pf.consumed[:0], len(all))[:len(all)]
 	clear(allConsumed)
 	pf.consumed = allConsumed
-	tokens := make([][]wordToken, len(texts))
-	consumed := make([][]bool, len(texts))
+	tokens := slices.Grow(pf.tokens[:0], len(texts))[:len(texts)]
+	consumed := slices.Grow(pf.consumedBy[:0], len(texts))[:len(texts)]
+	pf.tokens, pf.consumedBy = tokens, consumed
 	for i, text := range texts {
 		tokens[i] = mergeParticles(text, all[bounds[i]:bounds[i+1]:bounds[i+1]])
 		consumed[i] = allConsumed[bounds[i] : bounds[i]+len(tokens[i])]
@@ -95,9 +114,11 @@ func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []
 // the next: loading runs findPeople once per article on every core.
 var finderPool = sync.Pool{New: func() any {
 	return &peopleFinder{
-		byKey:     map[string]*foundPerson{},
+		byKey:     map[personKey]*foundPerson{},
 		cache:     wordCache{},
-		bySurname: map[string][]*foundPerson{},
+		names:     map[string]nameForms{},
+		roles:     map[string]string{},
+		bySurname: map[string]surnameChain{},
 	}
 }}
 
@@ -109,9 +130,32 @@ func (pf *peopleFinder) release() {
 	}
 	clear(pf.byKey)
 	clear(pf.bySurname)
+	clear(pf.surnamed)
+	pf.surnamed = pf.surnamed[:0]
 	clear(pf.words) // drop references to the article's text
+	clear(pf.tokens)
+	if len(pf.spare) < maxSpare {
+		pf.spare = append(pf.spare, pf.people...)
+	}
+	clear(pf.people)
 	pf.people, pf.pending, pf.patronymics, pf.spans = pf.people[:0], pf.pending[:0], pf.patronymics[:0], pf.spans[:0]
 	finderPool.Put(pf)
+}
+
+// maxSpare bounds the foundPerson values a finder keeps for the next article.
+const maxSpare = 1 << 10
+
+// newPerson returns a foundPerson holding p, reusing one of an earlier article.
+func (pf *peopleFinder) newPerson(p foundPerson) *foundPerson {
+	var fp *foundPerson
+	if n := len(pf.spare); n > 0 {
+		fp = pf.spare[n-1]
+		pf.spare = pf.spare[:n-1]
+	} else {
+		fp = new(foundPerson)
+	}
+	*fp = p
+	return fp
 }
 
 // findFullNames finds names of two words or more, and initials with a surname.
@@ -142,7 +186,7 @@ var nameParticles = map[string]bool{"бин": true, "ибн": true, "де": true
 func mergeParticles(text string, toks []wordToken) []wordToken {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if j := i + 1; i > 0 && j < len(toks) && !t.upper && t.spaceOnly && toks[j].spaceOnly &&
 			isNameWord(&toks[i-1]) && isNameWord(&toks[j]) && !toks[j].initial && nameParticles[t.fold] {
 			for j+1 < len(toks) && nameParticles[toks[j].fold] && toks[j+1].spaceOnly && isNameWord(&toks[j+1]) {
@@ -157,7 +201,7 @@ func mergeParticles(text string, toks []wordToken) []wordToken {
 			continue
 		}
 		if len(out) < i {
-			out = append(out, t) // shift down after a merge
+			out = append(out, *t) // shift down after a merge
 		} else {
 			out = out[:i+1]
 		}
@@ -226,7 +270,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 	if to-from == 3 && toks[from+1].initial && !toks[from].initial && !toks[from+2].initial {
 		if r, ok := pf.readSpan([]wordToken{toks[from], toks[from+2]}, 0); ok && r.knownName {
 			consumed[from], consumed[from+1], consumed[from+2] = true, true, true
-			p := pf.person(strings.Join(r.lemmas(), " "), r.lemmas(), r.folds(), "")
+			p := pf.person(r.lemmas(), r.folds(), "")
 			pf.spans = append(pf.spans, personSpan{p, ti, [2]int{toks[from].start, toks[from+2].end}})
 			return
 		}
@@ -262,7 +306,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		from, to int
 		r        nameReading
 	}
-	role, cases := roleBefore(text, toks, from, consumed)
+	role, cases := pf.roleBefore(text, toks, from, consumed)
 	if cases == 0 {
 		cases = pf.coordinatedCases(toks, to)
 	}
@@ -289,18 +333,17 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		return
 	}
 	r := best.r
-	first := r.fold[0]
 	if best.from != from {
-		role, _ = roleBefore(text, toks, best.from, consumed)
+		role, _ = pf.roleBefore(text, toks, best.from, consumed)
 	}
-	last := r.fold[r.n-1]
+	firstAdjective, lastAdjective := r.adjective[0], r.adjective[r.n-1]
 	switch {
 	case r.knownName, r.patronym:
-	case looksAdjective(first):
+	case firstAdjective:
 		return
 	case role != "" && (cases&(1<<r.c) != 0 || r.c == ru.Nominative), r.inflected >= 2:
-	case r.surname && !looksAdjective(last):
-	case best.to-best.from == 2 && !toks[best.from].sentStart && !looksAdjective(last):
+	case r.surname && !lastAdjective:
+	case best.to-best.from == 2 && !toks[best.from].sentStart && !lastAdjective:
 		// Two capitalised words inside a sentence that no list knows and nothing above ruled
 		// out (places, institutions, titles, adjectives): "Джери Калмис", "Ринго Старр".
 	default:
@@ -312,7 +355,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 	span := [2]int{toks[best.from].start, toks[best.to-1].end}
 	if r.patronym && r.n == 2 {
 		// "Борис Николаевич": the surname may be given elsewhere in the article.
-		pf.patronymics = append(pf.patronymics, patronymicMention{ti, span, r.lemmas(), role})
+		pf.patronymics = append(pf.patronymics, patronymicMention{ti, span, slices.Clone(r.lemmas()), role})
 		return
 	}
 	if p := pf.sameAs(pf.info(&toks[best.from]), pf.info(&toks[best.to-1]), r.folds()); p != nil {
@@ -323,8 +366,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		pf.spans = append(pf.spans, personSpan{p, ti, span})
 		return
 	}
-	name := strings.Join(r.lemmas(), " ")
-	p := pf.person(name, r.lemmas(), r.folds(), role)
+	p := pf.person(r.lemmas(), r.folds(), role)
 	if p.words[0] == nil {
 		p.words = [2]*wordInfo{pf.info(&toks[best.from]), pf.info(&toks[best.to-1])}
 	}
@@ -376,7 +418,7 @@ func (pf *peopleFinder) startsName(toks []wordToken) bool {
 	}
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c := range ru.Cases {
-			if e := &w.part(ru.FirstName)[g][c]; e.best != "" && e.score >= 3 {
+			if r := w.part(ru.FirstName); r.entries[g][c].best != "" && r.scores[g][c].score >= 3 {
 				return true
 			}
 		}

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dispatch-news/dispatch/model/ru"
 )
@@ -116,9 +118,6 @@ var orgPrefixes = []string{
 	"роскомнадзор", "роспотреб", "росстат", "росгидромет", "росавиа", "росприрод", "росимущ",
 }
 
-// roleForms maps every case form (folded) of a role noun to its nominative.
-var roleForms = map[string]string{}
-
 // Kinds of lexicon words, as bits: one map lookup classifies a word.
 const (
 	lexNotName   uint8 = 1 << iota // notNameWords
@@ -127,10 +126,61 @@ const (
 	lexPlaceNoun                   // placeNouns
 )
 
-// lexicon maps every case form (folded) of the words above to their kinds.
-var lexicon = map[string]uint8{}
+// lexWord is what the lexicon knows of a word: its kinds, and the nominative of a role noun.
+type lexWord struct {
+	kinds uint8
+	role  string
+}
+
+// lexicon maps every case form (folded) of the words above to a lexWord.
+var lexicon = map[string]lexWord{}
+
+// lexFilter holds a bit for the lexHash of every word of a set: the role and place-noun tests
+// run on many lower-case words, and a clear bit rules most out before a map lookup.
+type lexFilter [1 << 10]uint64
+
+func (f *lexFilter) add(word string) {
+	h := lexHash(word)
+	f[h>>6] |= 1 << (h & 63)
+}
+
+func (f *lexFilter) mayHave(word string) bool {
+	h := lexHash(word)
+	return f[h>>6]&(1<<(h&63)) != 0
+}
+
+// lexFilters has a lexFilter for the words of each kind, by the kind's bit.
+var lexFilters [4]lexFilter
+
+// lexHash mixes the length and the first and last four bytes of a word (two Russian letters
+// each) into 16 bits.
+func lexHash(s string) uint32 {
+	n := len(s)
+	var x uint64
+	if n >= 4 {
+		head, tail := s[:4], s[n-4:]
+		x = uint64(head[0])<<56 | uint64(head[1])<<48 | uint64(head[2])<<40 | uint64(head[3])<<32 |
+			uint64(tail[0])<<24 | uint64(tail[1])<<16 | uint64(tail[2])<<8 | uint64(tail[3])
+	} else {
+		for i := range n {
+			x = x<<8 | uint64(s[i])
+		}
+	}
+	x = (x ^ uint64(n)*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9
+	return uint32(x >> 48)
+}
+
+// inLexicon returns lexicon[fold] for a word that may be of kind (one bit), ruling most other
+// words out by their lexFilter first.
+func inLexicon(fold string, kind uint8) lexWord {
+	if !lexFilters[bits.TrailingZeros8(kind)].mayHave(fold) {
+		return lexWord{}
+	}
+	return lexicon[fold]
+}
 
 func init() {
+	roleForms := map[string]string{}
 	for _, w := range roleHeads {
 		addForms(roleForms, w)
 	}
@@ -138,8 +188,8 @@ func init() {
 	delete(roleForms, "после")
 	roleForms["посла"], roleForms["послу"], roleForms["послом"] = "посол", "посол", "посол"
 	roleForms["послы"], roleForms["послов"], roleForms["послами"] = "посол", "посол", "посол"
-	for f := range roleForms {
-		lexicon[f] |= lexRole
+	for f, nom := range roleForms {
+		lexicon[f] = lexWord{kinds: lexRole, role: nom}
 	}
 	for kind, words := range map[uint8][]string{lexNotName: notNameWords, lexPlace: namePlaces, lexPlaceNoun: placeNouns} {
 		forms := map[string]string{}
@@ -147,7 +197,16 @@ func init() {
 			addForms(forms, w)
 		}
 		for f := range forms {
-			lexicon[f] |= kind
+			w := lexicon[f]
+			w.kinds |= kind
+			lexicon[f] = w
+		}
+	}
+	for f, w := range lexicon {
+		for k := range lexFilters {
+			if w.kinds&(1<<k) != 0 {
+				lexFilters[k].add(f)
+			}
 		}
 	}
 }
@@ -207,7 +266,7 @@ func caseForms(nom string) []string {
 
 // isNotNameWord reports whether a folded word is a common capitalised word or a place.
 func isNotNameWord(fold string) bool {
-	if lexicon[fold]&(lexNotName|lexPlace|lexRole) != 0 {
+	if lexicon[fold].kinds&(lexNotName|lexPlace|lexRole) != 0 {
 		return true
 	}
 	if w, ok := ru.CountryWordOf(fold); ok && !w.Ambiguous {
@@ -228,20 +287,43 @@ func isNotNameWord(fold string) bool {
 // isPlaceNoun reports whether a folded word is a common noun that a place's or a thing's
 // name follows.
 func isPlaceNoun(fold string) bool {
-	return lexicon[fold]&lexPlaceNoun != 0
+	return inLexicon(fold, lexPlaceNoun).kinds&lexPlaceNoun != 0
 }
 
 // roleHeadOf returns the nominative of a role noun in any case form, "" if fold is none.
 func roleHeadOf(fold string) string {
-	if nom, ok := roleForms[fold]; ok {
-		return nom
+	if w := inLexicon(fold, lexRole); w.role != "" {
+		return w.role
 	}
 	for _, prefix := range []string{"экс-", "вице-", "и.о."} {
 		if rest, ok := strings.CutPrefix(fold, prefix); ok {
-			if nom, ok := roleForms[rest]; ok {
-				return prefix + nom
+			if w := inLexicon(rest, lexRole); w.role != "" {
+				return prefix + w.role
 			}
 		}
 	}
 	return ""
+}
+
+// suffixSet holds word endings by their last letter (а…я, then any other), so that a word is
+// tested against the few that end as it does: the tests run on every reading of every word.
+type suffixSet [33][]string
+
+func newSuffixSet(suffixes ...string) *suffixSet {
+	var s suffixSet
+	for _, e := range suffixes {
+		i := lastLetterIndex(e)
+		s[i] = append(s[i], e)
+	}
+	return &s
+}
+
+// endingAs returns the suffixes of the set that end in the last letter of fold.
+func (s *suffixSet) endingAs(fold string) []string { return s[lastLetterIndex(fold)] }
+
+func lastLetterIndex(s string) int {
+	if r, _ := utf8.DecodeLastRuneInString(s); 'а' <= r && r <= 'я' {
+		return int(r - 'а')
+	}
+	return 32
 }

@@ -26,42 +26,69 @@ type wordInfo struct {
 func (w *wordInfo) readings() *wordReadings { return &w.r }
 
 // boundedMemo is a process-wide string-keyed memo, safe for concurrent use (loading runs
-// findPeople on every core). It is dropped when it grows past maxMemo entries, so hostile
-// input cannot grow it without bound.
+// findPeople on every core). It holds two generations of at most maxMemo/2 entries: when the
+// young one is full it becomes the old one and the old one is dropped, and an entry found in
+// the old generation moves to the young one. So the words an archive keeps using survive, where
+// dropping the whole memo when full made a large archive (hundreds of thousands of distinct
+// capitalised words) read its commonest names again and again; and hostile input cannot grow
+// it past maxMemo entries.
 type boundedMemo[V any] struct {
-	m atomic.Pointer[sync.Map]
-	n atomic.Int64
+	young, old atomic.Pointer[sync.Map]
+	n          atomic.Int64 // entries stored in young
 }
 
 const maxMemo = 1 << 16
 
 // get returns the value for key, computing it with compute on a miss.
 func (bm *boundedMemo[V]) get(key string, compute func(key string) V) V {
-	m := bm.m.Load()
-	if m != nil {
-		if v, ok := m.Load(key); ok {
+	young := bm.young.Load()
+	if young != nil {
+		if v, ok := young.Load(key); ok {
 			return v.(V)
 		}
 	}
 	key = strings.Clone(key) // do not pin the article's text
-	v := compute(key)
-	if m == nil || bm.n.Add(1) > maxMemo {
-		bm.n.Store(0)
-		m = new(sync.Map)
-		bm.m.Store(m)
+	var v V
+	if x, ok := bm.loadOld(key); ok {
+		v = x
+	} else {
+		v = compute(key)
 	}
-	got, _ := m.LoadOrStore(key, v)
+	if young == nil || bm.n.Add(1) > maxMemo/2 {
+		if fresh := new(sync.Map); bm.young.CompareAndSwap(young, fresh) {
+			bm.old.Store(young)
+			bm.n.Store(1)
+		}
+		young = bm.young.Load()
+	}
+	got, _ := young.LoadOrStore(key, v)
 	return got.(V)
+}
+
+func (bm *boundedMemo[V]) loadOld(key string) (v V, ok bool) {
+	if old := bm.old.Load(); old != nil {
+		if x, ok := old.Load(key); ok {
+			return x.(V), true
+		}
+	}
+	return v, false
+}
+
+// forget empties the memo.
+func (bm *boundedMemo[V]) forget() {
+	bm.young.Store(nil)
+	bm.old.Store(nil)
 }
 
 // wordMemo maps a capitalised word to its *wordInfo: news repeat names and capitalised
 // words, and one lookup here replaces folding, classifying and reading them again.
 var wordMemo boundedMemo[*wordInfo]
 
-// forgetWords empties wordMemo and, through wordsEpoch, every finder's wordCache: benchmarks
-// use it to read a corpus afresh.
+// forgetWords empties wordMemo, nameMemo and, through wordsEpoch, every finder's fronts to
+// them (and its role memo): benchmarks use it to read a corpus afresh.
 func forgetWords() {
-	wordMemo.m.Store(nil)
+	wordMemo.forget()
+	nameMemo.forget()
 	wordsEpoch.Add(1)
 }
 
@@ -71,15 +98,29 @@ var wordsEpoch atomic.Int64
 func infoOf(word string) *wordInfo {
 	return wordMemo.get(word, func(word string) *wordInfo {
 		fold := ru.Fold(word)
-		return &wordInfo{word: word, fold: fold, notName: isNotNameWord(fold), r: wordReadings{word: word}}
+		return &wordInfo{word: word, fold: fold, notName: isNotNameWord(fold), r: wordReadings{word: word, fold: fold}}
 	})
 }
 
-// latinMemo remembers the Latin spelling of names.
-var latinMemo boundedMemo[string]
+// nameForms are the search key and the Latin spelling of a person's name.
+type nameForms struct{ key, latin string }
 
-// latinOf is ru.Latin(name), remembered.
-func latinOf(name string) string { return latinMemo.get(name, ru.Latin) }
+// nameMemo remembers the nameForms of names: the same people recur in article after article.
+var nameMemo boundedMemo[nameForms]
+
+// formsOf returns the nameForms of a canonical name, through the finder's own front to
+// nameMemo.
+func (pf *peopleFinder) formsOf(name string) nameForms {
+	if f, ok := pf.names[name]; ok {
+		return f
+	}
+	if len(pf.names) >= maxWordCache {
+		clear(pf.names)
+	}
+	f := nameMemo.get(name, func(name string) nameForms { return nameForms{ru.Fold(name), ru.Latin(name)} })
+	pf.names[name] = f // names are built by the finder: they do not pin an article's text
+	return f
+}
 
 // wordCache is a finder's own front to wordMemo, kept from one article to the next: a plain
 // map, faster than the shared one, for the words one core meets again and again.

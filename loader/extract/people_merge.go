@@ -33,7 +33,7 @@ func (pf *peopleFinder) resolvePatronymics() {
 			}
 		}
 		if match == nil {
-			match = pf.person(strings.Join(pm.lemmas, " "), pm.lemmas, nil, pm.role)
+			match = pf.person(pm.lemmas, nil, pm.role)
 		} else if strings.Count(match.name, " ") == 1 {
 			f, l, _ := strings.Cut(match.name, " ")
 			match.name = f + " " + pm.lemmas[1] + " " + l
@@ -46,7 +46,7 @@ func (pf *peopleFinder) resolvePatronymics() {
 // last just read are case forms of one nominative name, when the two readings differ; it
 // renames the person to that common reading. It returns nil when there is none.
 func (pf *peopleFinder) sameAs(first, last *wordInfo, folds []string) *foundPerson {
-	if pf.byKey[folds[0]+" "+folds[len(folds)-1]] != nil {
+	if pf.byKey[personKey{folds[0], folds[len(folds)-1]}] != nil {
 		return nil // the same reading: person() merges them
 	}
 	for _, p := range pf.people {
@@ -57,13 +57,13 @@ func (pf *peopleFinder) sameAs(first, last *wordInfo, folds []string) *foundPers
 		if !ok {
 			continue
 		}
-		delete(pf.byKey, p.first+" "+p.surname)
+		delete(pf.byKey, personKey{p.first, p.surname})
 		ff, fl := ru.Fold(f), ru.Fold(l)
 		words := strings.Fields(p.name)
 		words[0], words[len(words)-1] = f, l
 		p.name, p.first, p.surname, p.initial = strings.Join(words, " "), ff, fl, firstLetter(ff)
-		pf.byKey[ff+" "+fl] = p
-		pf.bySurname[fl] = append(pf.bySurname[fl], p)
+		pf.byKey[personKey{ff, fl}] = p
+		pf.addSurname(fl, p)
 		return p
 	}
 	return nil
@@ -80,8 +80,8 @@ func commonReading(f1, l1, f2, l2 *wordInfo) (first, last string, ok bool) {
 	if !slices.ContainsFunc(rl1.surnames(), func(s string) bool { return slices.Contains(rl2.surnames(), s) }) {
 		return "", "", false
 	}
-	pf1, pf2 := f1.readings().part(ru.FirstName), f2.readings().part(ru.FirstName)
-	pl1, pl2 := rl1.part(ru.LastName), rl2.part(ru.LastName)
+	pf1, pf2 := &f1.readings().part(ru.FirstName).entries, &f2.readings().part(ru.FirstName).entries
+	pl1, pl2 := &rl1.part(ru.LastName).entries, &rl2.part(ru.LastName).entries
 	best := -1e9
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c1 := range ru.Cases {
@@ -110,9 +110,9 @@ func commonReading(f1, l1, f2, l2 *wordInfo) (first, last string, ok bool) {
 	return first, last, ok
 }
 
-// person returns the article's person with this name, adding it if new. Names that differ
-// only by a patronymic are one person; the longer name wins.
-func (pf *peopleFinder) person(name string, lemmas, folds []string, role string) *foundPerson {
+// person returns the article's person named lemmas (nominative words), adding it if new.
+// Names that differ only by a patronymic are one person; the longer name wins.
+func (pf *peopleFinder) person(lemmas, folds []string, role string) *foundPerson {
 	if folds == nil {
 		folds = make([]string, len(lemmas))
 		for i, l := range lemmas {
@@ -120,25 +120,71 @@ func (pf *peopleFinder) person(name string, lemmas, folds []string, role string)
 		}
 	}
 	first, last := folds[0], folds[len(folds)-1]
-	key := first + " " + last
+	key := personKey{first, last}
 	p := pf.byKey[key]
+	// The name is lemmas joined by spaces, built only when kept.
+	nameLen := len(lemmas) - 1
+	for _, l := range lemmas {
+		nameLen += len(l)
+	}
 	if p == nil {
-		p = &foundPerson{name: name, surname: last, first: first, initial: firstLetter(first)}
+		name := strings.Join(lemmas, " ")
+		p = pf.newPerson(foundPerson{name: name, surname: last, first: first, initial: firstLetter(first)})
 		pf.byKey[key] = p
 		pf.people = append(pf.people, p)
 		for _, f := range folds[1:] {
-			pf.bySurname[f] = append(pf.bySurname[f], p)
+			pf.addSurname(f, p)
 			if i := strings.LastIndexByte(f, ' '); i >= 0 {
-				pf.bySurname[f[i+1:]] = append(pf.bySurname[f[i+1:]], p) // "бин Ладен" is "Ладен"
+				pf.addSurname(f[i+1:], p) // "бин Ладен" is "Ладен"
 			}
 		}
-	} else if len(name) > len(p.name) {
-		p.name = name
+	} else if nameLen > len(p.name) {
+		p.name = strings.Join(lemmas, " ")
 	}
 	if p.role == "" {
 		p.role = role
 	}
 	return p
+}
+
+// surnameChain and surnameLink list the people of an article by surname, in the order they
+// were added, as a map of slices would, with no allocation per person: bySurname gives the
+// first and last link of each surname in surnamed, and each link the next.
+type surnameChain struct{ first, last int32 }
+
+type surnameLink struct {
+	p    *foundPerson
+	next int32 // -1 at the end of a chain
+}
+
+// addSurname lists p under the folded surname.
+func (pf *peopleFinder) addSurname(surname string, p *foundPerson) {
+	i := int32(len(pf.surnamed))
+	pf.surnamed = append(pf.surnamed, surnameLink{p, -1})
+	c, ok := pf.bySurname[surname]
+	if ok {
+		pf.surnamed[c.last].next = i
+		c.last = i
+	} else {
+		c = surnameChain{i, i}
+	}
+	pf.bySurname[surname] = c
+}
+
+// withSurname calls yield for each person listed under the folded surname, in order, until it
+// returns false.
+func (pf *peopleFinder) withSurname(surname string) func(yield func(*foundPerson) bool) {
+	return func(yield func(*foundPerson) bool) {
+		c, ok := pf.bySurname[surname]
+		if !ok {
+			return
+		}
+		for i := c.first; i >= 0; i = pf.surnamed[i].next {
+			if !yield(pf.surnamed[i].p) {
+				return
+			}
+		}
+	}
 }
 
 func firstLetter(s string) string {

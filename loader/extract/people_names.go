@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -14,14 +15,30 @@ import (
 
 // lemmaEntry is what one word says as one name part in one gender and case.
 type lemmaEntry struct {
-	lemmas    []string  // ru.NameLemmas
-	scores    []float64 // lemmaScore of each of lemmas
-	best      string    // the likeliest of them, or the word kept undeclined
-	bestFold  string    // best folded
-	score     float64   // how plausible best is (see lemmaScore)
-	known     bool      // best is a known first name of the entry's gender
-	surname   bool      // best has a surname suffix of the entry's gender
-	inflected bool      // best differs from the word and ends in a consonant: "Гомесом"
+	lemmas   []string  // ru.NameLemmas
+	scores   []float64 // lemmaScore of each of lemmas
+	best     string    // the likeliest of them, or the word kept undeclined
+	bestFold string    // best folded
+}
+
+// entryScore is what readName weighs of a lemmaEntry's best, apart from it: readName weighs
+// every gender and case of each pair of words it tries, and a small table stays in cache.
+type entryScore struct {
+	score     float64 // how plausible best is (see lemmaScore)
+	known     bool    // best is a known first name of the entry's gender
+	surname   bool    // best has a surname suffix of the entry's gender
+	inflected bool    // best differs from the word and ends in a consonant: "Гомесом"
+	adjective bool    // looksAdjective(bestFold)
+}
+
+// partReading is a word read as one name part, by gender and case. What readName reads of
+// every word it tries comes first, in as few cache lines as can be.
+type partReading struct {
+	// valid has bit g*len(ru.Cases)+c set when entries[g][c] has a best, in the order
+	// readName tries them.
+	valid   uint16
+	scores  [2][len(ru.Cases)]entryScore
+	entries [2][len(ru.Cases)]lemmaEntry
 }
 
 // wordReadings holds what a word may be as a name: a lemmaEntry for every name part, gender
@@ -30,15 +47,19 @@ type lemmaEntry struct {
 // only as a first name.
 type wordReadings struct {
 	word  string
+	fold  string      // word folded
 	parts [3]struct { // allocated when first read: most words are read as one part or none
 		lemmasOnce sync.Once
-		lemmas     *[2][len(ru.Cases)][]string // ru.NameLemmasByCase by gender
+		lemmas     *[2][len(ru.Cases)][]string // ru.NameLemmasByGender
 		once       sync.Once
-		e          *[2][len(ru.Cases)]lemmaEntry
+		r          *partReading
 	}
 	firstOnce, surnsOnce sync.Once
 	first                string   // a known first name the word is a case form of, "" if none
 	surns                []string // folded surname readings, the word's own form first
+	// Set with surns: one of them has a surname's suffix (surnameGender), the word looks like
+	// an adjective (looksAdjective).
+	surnameShaped, adjective bool
 }
 
 // lemmas returns the nominatives the word may be as part, by gender and case. It is the
@@ -46,22 +67,29 @@ type wordReadings struct {
 func (w *wordReadings) lemmas(part ru.NamePart) *[2][len(ru.Cases)][]string {
 	p := &w.parts[part]
 	p.lemmasOnce.Do(func() {
-		p.lemmas = new([2][len(ru.Cases)][]string)
-		if part == ru.MiddleName && !mayBePatronymic(ru.Fold(w.word)) {
-			return // no patronymic reads so
+		if part == ru.MiddleName && !mayBePatronymic(w.fold) {
+			p.lemmas = &noLemmas // no patronymic reads so
+			return
 		}
-		for g := range p.lemmas {
-			p.lemmas[g] = ru.NameLemmasByCase(w.word, part, ru.Gender(g))
-		}
+		lemmas := ru.NameLemmasByGender(w.word, part)
+		p.lemmas = &lemmas
 	})
 	return p.lemmas
 }
 
-// part returns the entries of the word read as part, by gender and case.
-func (w *wordReadings) part(part ru.NamePart) *[2][len(ru.Cases)]lemmaEntry {
+// noLemmas and noReading are the readings of a word that reads as no patronymic, as most
+// capitalised words do: one shared (and never written) value rather than one of each per
+// word of the memo.
+var (
+	noLemmas  [2][len(ru.Cases)][]string
+	noReading partReading
+)
+
+// part returns the word read as part.
+func (w *wordReadings) part(part ru.NamePart) *partReading {
 	p := &w.parts[part]
 	p.once.Do(func() { w.read(part) })
-	return p.e
+	return p.r
 }
 
 // firstName returns the known first name the word is a case form of, "" if none.
@@ -95,6 +123,8 @@ func (w *wordReadings) surnames() []string {
 				}
 			}
 		}
+		w.surnameShaped = slices.ContainsFunc(w.surns, func(s string) bool { return surnameGender(s) != 0 })
+		w.adjective = looksAdjective(w.surns[0])
 	})
 	return w.surns
 }
@@ -103,26 +133,35 @@ func (w *wordReadings) surnames() []string {
 func (w *wordReadings) read(part ru.NamePart) {
 	word := w.word
 	p := &w.parts[part]
-	p.e = new([2][len(ru.Cases)]lemmaEntry)
-	if part == ru.MiddleName && !mayBePatronymic(ru.Fold(word)) {
-		return // every entry invalid: no patronymic reads so
+	if part == ru.MiddleName && !mayBePatronymic(w.fold) {
+		p.r = &noReading // no patronymic reads so
+		return
 	}
+	r := new(partReading)
+	p.r = r
 	lemmas := w.lemmas(part)
-	for g := range p.e {
+	for g := range r.entries {
 		for _, c := range ru.Cases {
-			e := &p.e[g][c]
+			e, s := &r.entries[g][c], &r.scores[g][c]
 			e.lemmas = lemmas[g][c]
 			e.scores = make([]float64, len(e.lemmas))
 			for i, l := range e.lemmas {
-				e.scores[i] = lemmaScore(word, l, part, ru.Gender(g), c)
+				e.scores[i] = lemmaScore(word, w.fold, l, part, ru.Gender(g), c)
 			}
-			e.best, e.score = bestOf(word, e.lemmas, e.scores, part, ru.Gender(g))
-			fold := ru.Fold(e.best)
+			e.best, s.score = bestOf(word, w.fold, e.lemmas, e.scores, part, ru.Gender(g))
+			fold := w.fold
+			if e.best != word {
+				fold = ru.Fold(e.best)
+			}
 			e.bestFold = fold
 			m, f := ru.FirstNameGenders(fold)
-			e.known = g == int(ru.Male) && m || g == int(ru.Female) && f
-			e.surname = surnameGender(fold)&(1<<g) != 0
-			e.inflected = e.best != word && endsInConsonant(fold)
+			s.known = g == int(ru.Male) && m || g == int(ru.Female) && f
+			s.surname = surnameGender(fold)&(1<<g) != 0
+			s.inflected = e.best != word && endsInConsonant(fold)
+			s.adjective = looksAdjective(fold)
+			if e.best != "" {
+				r.valid |= 1 << (g*len(ru.Cases) + int(c))
+			}
 		}
 	}
 }
@@ -142,6 +181,7 @@ func mayBePatronymic(fold string) bool {
 type nameReading struct {
 	n         int       // words in the name
 	lem, fold [4]string // nominative of each word, and its fold
+	adjective [4]bool   // looksAdjective of each fold
 	score     float64
 	knownName bool // the first word is a known first name of the reading's gender
 	surname   bool // the last word has a surname's suffix
@@ -168,13 +208,21 @@ const coordinated uint8 = 1 << 7
 func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best nameReading, ok bool) {
 	best.score = -1e9
 	bestG, bestC := ru.Male, ru.Nominative
-	var tabsBuf [4]*[2][len(ru.Cases)]lemmaEntry
+	var tabsBuf [4]*partReading
 	tabs := tabsBuf[:len(words)]
+	readable := ^uint16(0)
 	for i, w := range words {
 		tabs[i] = w.part(parts[i])
+		readable &= tabs[i].valid
+	}
+	if readable == 0 {
+		return best, false // most words read as no patronymic
 	}
 	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
 		for _, c := range ru.Cases {
+			if readable&(1<<(int(g)*len(ru.Cases)+int(c))) == 0 {
+				continue
+			}
 			total := 0.0
 			if c == ru.Nominative {
 				total += 0.4
@@ -190,14 +238,9 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 			if g == ru.Male {
 				total += 0.3 // news name men more often than women
 			}
-			valid := true
 			known, surname, patronym, inflected := false, false, false, 0
 			for i, w := range words {
-				e := &tabs[i][g][c]
-				if e.best == "" {
-					valid = false
-					break
-				}
+				e := &tabs[i].scores[g][c]
 				total += e.score
 				if e.inflected {
 					inflected++
@@ -210,15 +253,15 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 				case ru.LastName:
 					if i == len(words)-1 {
 						surname = e.surname
-						if i >= 2 && looksAdjective(e.bestFold) {
+						if i >= 2 && e.adjective {
 							total-- // "Роман Коноплев Русской (церкви)": an adjective after a name
 						}
-					} else if w.part(ru.FirstName)[g][c].known {
+					} else if w.part(ru.FirstName).scores[g][c].known {
 						total += 0.5 // a second first name: "Реджеп Тайип Эрдоган"
 					}
 				}
 			}
-			if valid && total > best.score {
+			if total > best.score {
 				best = nameReading{n: len(words), score: total,
 					knownName: known, surname: surname, patronym: patronym, inflected: inflected, gender: g, c: c}
 				bestG, bestC, ok = g, c, true
@@ -227,14 +270,14 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 	}
 	if ok {
 		for i := range words {
-			e := &tabs[i][bestG][bestC]
-			best.lem[i], best.fold[i] = e.best, e.bestFold
+			e := &tabs[i].entries[bestG][bestC]
+			best.lem[i], best.fold[i], best.adjective[i] = e.best, e.bestFold, tabs[i].scores[bestG][bestC].adjective
 		}
 	}
 	return best, ok
 }
 
-func bestOf(word string, cands []string, scores []float64, part ru.NamePart, g ru.Gender) (string, float64) {
+func bestOf(word, wordFold string, cands []string, scores []float64, part ru.NamePart, g ru.Gender) (string, float64) {
 	if len(cands) == 0 {
 		if part == ru.MiddleName {
 			return "", 0
@@ -242,10 +285,10 @@ func bestOf(word string, cands []string, scores []float64, part ru.NamePart, g r
 		// Foreign names are often left undeclined: "с председателем Мусой Маайта". Those that
 		// end in a vowel other than -а/-я after a consonant never decline ("Кими", "Джошуа").
 		penalty := 1.5
-		if indeclinable(ru.Fold(word)) {
+		if indeclinable(wordFold) {
 			penalty = 0.5
 		}
-		return word, lemmaScore(word, word, part, g, ru.Nominative) - penalty
+		return word, lemmaScore(word, wordFold, word, part, g, ru.Nominative) - penalty
 	}
 	best, bestScore := "", -1e9
 	for i, l := range cands {
@@ -267,11 +310,14 @@ func indeclinable(fold string) bool {
 	return last == 'а' && strings.ContainsRune("аеиоуыэюя", prev)
 }
 
-// lemmaScore says how plausible lemma is as the nominative of word.
-func lemmaScore(word, lemma string, part ru.NamePart, g ru.Gender, c ru.Case) float64 {
-	fold := ru.Fold(lemma)
+// lemmaScore says how plausible lemma is as the nominative of word (folded wordFold).
+func lemmaScore(word, wordFold, lemma string, part ru.NamePart, g ru.Gender, c ru.Case) float64 {
+	fold := wordFold
+	if lemma != word {
+		fold = ru.Fold(lemma)
+	}
 	score := 0.0
-	if c == ru.Nominative && looksOblique(ru.Fold(word), part) {
+	if c == ru.Nominative && looksOblique(wordFold, part) {
 		score -= 2
 	}
 	if c != ru.Nominative && lemma != word {
@@ -296,7 +342,7 @@ func lemmaScore(word, lemma string, part ru.NamePart, g ru.Gender, c ru.Case) fl
 			score -= 0.3 // more often a dative ("Чавесу") than an undeclined name
 		case strings.HasSuffix(fold, "ого") || strings.HasSuffix(fold, "его") || strings.HasSuffix(fold, "ому") || strings.HasSuffix(fold, "ему"):
 			score-- // "Навального" is the genitive of "Навальный"
-		case adjectivalSurname(fold) && (c == ru.Nominative || looksOblique(ru.Fold(word), ru.FirstName)):
+		case adjectivalSurname(fold) && (c == ru.Nominative || looksOblique(wordFold, ru.FirstName)):
 			// "Навальный", "Луговой", "Долгорукий", "Стреляная", declined as adjectives. The
 			// oblique forms do not tell -ой from -ый and -ий: prefer -ой after в and т
 			// ("Луговой", "Толстой"), -ий after к, г, х, ж, ш, ч, щ ("Долгорукий"), else -ый.
@@ -315,7 +361,7 @@ func lemmaScore(word, lemma string, part ru.NamePart, g ru.Gender, c ru.Case) fl
 	}
 	switch part {
 	case ru.FirstName:
-		m, f := ru.FirstNameGenders(lemma)
+		m, f := ru.FirstNameGenders(fold)
 		switch {
 		case g == ru.Male && m || g == ru.Female && f:
 			score += 3
@@ -370,27 +416,27 @@ func isPatronymic(fold string) bool {
 }
 
 var (
-	maleSurnameEnds   = []string{"ов", "ев", "ёв", "ин", "ын", "ский", "цкий"}
-	femaleSurnameEnds = []string{"ова", "ева", "ёва", "ина", "ына", "ская", "цкая"}
-	anySurnameEnds    = []string{"енко", "швили", "дзе", "ян", "янц", "ич", "ук", "юк", "ули", "иани", "оглу", "заде", "зода", "бай", "бек", "ұлы"}
+	maleSurnameEnds   = newSuffixSet("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")
+	femaleSurnameEnds = newSuffixSet("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
+	anySurnameEnds    = newSuffixSet("енко", "швили", "дзе", "ян", "янц", "ич", "ук", "юк", "ули", "иани", "оглу", "заде", "зода", "бай", "бек", "ұлы")
 )
 
 // surnameGender returns a bit set of the genders (1<<ru.Male, 1<<ru.Female) whose surnames end
 // as the folded nominative does, 0 when it does not look like a surname.
 func surnameGender(fold string) uint8 {
 	var bits uint8
-	for _, e := range maleSurnameEnds {
+	for _, e := range maleSurnameEnds.endingAs(fold) {
 		if strings.HasSuffix(fold, e) && len(fold) >= len(e)+4 {
 			bits |= 1 << ru.Male
 		}
 	}
-	for _, e := range femaleSurnameEnds {
+	for _, e := range femaleSurnameEnds.endingAs(fold) {
 		if strings.HasSuffix(fold, e) && len(fold) >= len(e)+4 {
 			bits |= 1 << ru.Female
 		}
 	}
 	if bits == 0 {
-		for _, e := range anySurnameEnds {
+		for _, e := range anySurnameEnds.endingAs(fold) {
 			if strings.HasSuffix(fold, e) && len(fold) >= len(e)+4 {
 				return 3
 			}
@@ -402,11 +448,7 @@ func surnameGender(fold string) uint8 {
 // looksAdjective reports whether a folded word ends like an adjective of a place or an
 // institution ("Северной", "Индуистского"), which starts many capitalised phrases.
 func looksAdjective(fold string) bool {
-	for _, e := range []string{"ский", "цкий", "ская", "цкая", "ское", "ских", "ским", "ском",
-		"цкой", "цкого", "цкому", "цким", "цком", "цкую", "цких",
-		"ской", "скую", "ского", "скому", "ного", "ному", "ным", "ной", "ная", "ное", "ных",
-		"ную", "ный", "ний", "няя", "нее", "нему", "него", "ними", "ними", "ыми", "ими", "ого",
-		"его", "ому", "ему", "ые", "ие"} {
+	for _, e := range adjectiveEnds.endingAs(fold) {
 		// An adjective has a stem of two letters or more: "Кими" is a name.
 		if stem, ok := strings.CutSuffix(fold, e); ok && utf8.RuneCountInString(stem) >= 2 {
 			return true
@@ -414,6 +456,12 @@ func looksAdjective(fold string) bool {
 	}
 	return false
 }
+
+var adjectiveEnds = newSuffixSet("ский", "цкий", "ская", "цкая", "ское", "ских", "ским", "ском",
+	"цкой", "цкого", "цкому", "цким", "цком", "цкую", "цких",
+	"ской", "скую", "ского", "скому", "ного", "ному", "ным", "ной", "ная", "ное", "ных",
+	"ную", "ный", "ний", "няя", "нее", "нему", "него", "ними", "ыми", "ими", "ого",
+	"его", "ому", "ему", "ые", "ие")
 
 // adjectivalSurname reports whether a folded nominative ends as a surname declined like an
 // adjective ("Навальный", "Луговой"), and not as an inverted form of another surname

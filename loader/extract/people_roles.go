@@ -17,8 +17,31 @@ const maxRoleWords = 10
 // ("чрезвычайным и полномочным послом"), and returns "" when there is none. cases is the set
 // of cases (bits 1<<ru.Case) the role noun may be in: a name in apposition agrees with it.
 // consumed marks the words already read as names, which a role does not cross.
-func roleBefore(text string, toks []wordToken, i int, consumed []bool) (role string, cases uint8) {
-	head := -1
+//
+// The role's text depends on its words alone, and news repeat their roles: it is remembered
+// in pf.roles by the words as written.
+func (pf *peopleFinder) roleBefore(text string, toks []wordToken, i int, consumed []bool) (role string, cases uint8) {
+	from, head := roleSpan(toks, i, consumed)
+	if head < 0 {
+		return "", 0
+	}
+	cases = roleCases(toks[head].fold)
+	written := text[toks[from].start:toks[i-1].end]
+	if role, ok := pf.roles[written]; ok {
+		return role, cases
+	}
+	role = roleText(text, toks, from, head, i)
+	if len(pf.roles) >= maxWordCache {
+		clear(pf.roles)
+	}
+	pf.roles[strings.Clone(written)] = role
+	return role, cases
+}
+
+// roleSpan returns where the role before toks[i] starts and its head noun, or head -1 when
+// there is none (see roleBefore).
+func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int) {
+	head = -1
 	for k := i - 1; k >= 0 && i-k <= maxRoleWords; k-- {
 		if boundaryAfter(&toks[k+1]) || consumed[k] {
 			break
@@ -32,10 +55,9 @@ func roleBefore(text string, toks []wordToken, i int, consumed []bool) (role str
 		}
 	}
 	if head < 0 {
-		return "", 0
+		return 0, -1
 	}
-	cases = roleCases(toks[head].fold)
-	from := head
+	from = head
 	// A role noun that governs this one: "заместитель министра", "глава МИД".
 	if from > 0 && !boundaryAfter(&toks[from]) && roleHeadOf(toks[from-1].fold) != "" {
 		from--
@@ -49,6 +71,12 @@ func roleBefore(text string, toks []wordToken, i int, consumed []bool) (role str
 		}
 		break
 	}
+	return from, head
+}
+
+// roleText returns the role of words toks[from:i] with its head noun at toks[head], in the
+// nominative where practical.
+func roleText(text string, toks []wordToken, from, head, i int) string {
 	var b strings.Builder
 	b.Grow(toks[i-1].end - toks[from].start)
 	for k := from; k < i; k++ {
@@ -67,11 +95,11 @@ func roleBefore(text string, toks []wordToken, i int, consumed []bool) (role str
 		}
 		b.WriteString(w)
 	}
-	role = strings.TrimRight(b.String(), " (")
+	role := strings.TrimRight(b.String(), " (")
 	if strings.Count(role, "(") > strings.Count(role, ")") {
 		role = strings.TrimSpace(role[:strings.LastIndexByte(role, '(')])
 	}
-	return role, cases
+	return role
 }
 
 // roleCases returns the cases (bits 1<<ru.Case) a folded role noun may be in, judged by its

@@ -87,11 +87,12 @@ func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
 // in full, or kept for resolvePending when it looks like a surname of its own.
 func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int, initial string, consumed []bool) {
 	t := &toks[i]
-	lemmas := pf.readings(t).surnames()
+	w := pf.readings(t)
+	lemmas := w.surnames()
 	if p := pf.linkSurname(lemmas, initial); p != nil {
 		pf.spans = append(pf.spans, personSpan{p, ti, [2]int{t.start, t.end}})
 		if p.role == "" {
-			p.role, _ = roleBefore(text, toks, i, consumed)
+			p.role, _ = pf.roleBefore(text, toks, i, consumed)
 		}
 		return
 	}
@@ -99,13 +100,13 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 	// agree; roleBefore would find that noun as the head, in these cases.
 	titled := i > 0 && t.spaceOnly && toks[i-1].spaceOnly && !boundaryAfter(t) && !consumed[i-1] &&
 		roleHeadOf(toks[i-1].fold) != "" && pf.agrees(t, roleCases(toks[i-1].fold))
-	if initial == "" && !titled && !pf.looksSurname(toks, i, lemmas) {
+	if initial == "" && !titled && !looksSurname(toks, i, w) {
 		return
 	}
-	if looksAdjective(lemmas[0]) || initial == "" && (pf.readings(t).firstName() != "" || afterLocative(toks, i)) {
+	if w.adjective || initial == "" && (w.firstName() != "" || afterLocative(toks, i)) {
 		return
 	}
-	role, _ := roleBefore(text, toks, i, consumed)
+	role, _ := pf.roleBefore(text, toks, i, consumed)
 	pm := pendingMention{text: ti, start: t.start, end: t.end, lemmas: lemmas, initial: initial,
 		role: role}
 	if i+1 < len(toks) && !toks[i+1].upper && toks[i+1].spaceOnly {
@@ -120,7 +121,7 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 func (pf *peopleFinder) linkSurname(lemmas []string, initial string) *foundPerson {
 	var found *foundPerson
 	for _, l := range lemmas {
-		for _, p := range pf.bySurname[l] {
+		for p := range pf.withSurname(l) {
 			if initial == "" || p.initial == initial {
 				return p
 			}
@@ -139,30 +140,20 @@ func (pf *peopleFinder) linkSurname(lemmas []string, initial string) *foundPerso
 // shape: a Russian, Ukrainian, Georgian or Armenian surname suffix, and no reading as a first
 // name. At the start of a sentence only masculine nominative forms count, since "Снова" and
 // "Причина" end like surnames.
-func (pf *peopleFinder) looksSurname(toks []wordToken, i int, lemmas []string) bool {
-	fold := lemmas[0]
-	if !toks[i].sentStart && pastVerbFollows(toks, i) && !looksAdjective(fold) && !looksObliqueNoun(fold) &&
+func looksSurname(toks []wordToken, i int, w *wordReadings) bool {
+	fold := w.surnames()[0]
+	if !toks[i].sentStart && pastVerbFollows(toks, i) && !w.adjective && !looksObliqueNoun(fold) &&
 		utf8.RuneCountInString(fold) >= 3 {
 		return true // the subject of a verb, inside a sentence: "когда Буш победил"
 	}
-	if looksAdjective(fold) || utf8.RuneCountInString(fold) < 4 || strings.HasSuffix(fold, "ьян") ||
+	if w.adjective || utf8.RuneCountInString(fold) < 4 || strings.HasSuffix(fold, "ьян") ||
 		strings.HasSuffix(fold, "ой") || strings.HasSuffix(fold, "ый") || strings.HasSuffix(fold, "ий") {
 		return false
 	}
 	if toks[i].sentStart && !verbFollows(toks, i) {
 		return false
 	}
-	shaped := false
-	for _, l := range lemmas {
-		if surnameGender(l) != 0 {
-			shaped = true
-			break
-		}
-	}
-	if !shaped {
-		return false
-	}
-	return true
+	return w.surnameShaped
 }
 
 // looksObliqueNoun reports whether a folded word ends as a noun in an oblique case rather than
@@ -261,10 +252,10 @@ func (pf *peopleFinder) resolvePending() {
 			}
 		}
 		name := titleName(best)
-		p := pf.byKey[best]
+		p := pf.byKey[personKey{last: best}]
 		if p == nil {
-			p = &foundPerson{name: name, surname: best}
-			pf.byKey[best] = p
+			p = pf.newPerson(foundPerson{name: name, surname: best})
+			pf.byKey[personKey{last: best}] = p
 			pf.people = append(pf.people, p)
 		}
 		if p.role == "" {
@@ -309,22 +300,25 @@ func (pf *peopleFinder) refs(mentions []model.Mention) ([]model.PersonRef, []mod
 		}
 		s.p.mentions++
 	}
-	people := make([]*foundPerson, 0, len(pf.people))
+	people := pf.listed[:0]
 	for _, p := range pf.people {
 		if p.mentions > 0 {
 			people = append(people, p)
 		}
 	}
+	pf.listed = people
 	slices.SortStableFunc(people, func(a, b *foundPerson) int { return cmp.Compare(a.order, b.order) })
-	refs := make([]model.PersonRef, 0, len(people))
-	keys := make(map[*foundPerson]string, len(people))
-	for _, p := range people {
-		person := &model.Person{Key: ru.Fold(p.name), Name: p.name, Latin: latinOf(p.name), Role: p.role}
-		keys[p] = person.Key
-		refs = append(refs, model.PersonRef{Person: person, Role: p.role, Mentions: p.mentions})
+	refs := make([]model.PersonRef, len(people))
+	for i, p := range people {
+		forms := pf.formsOf(p.name)
+		p.key = forms.key
+		// Each its own allocation: the corpus keeps the first of each key and drops the rest.
+		person := &model.Person{Key: forms.key, Name: p.name, Latin: forms.latin, Role: p.role}
+		refs[i] = model.PersonRef{Person: person, Role: p.role, Mentions: p.mentions}
 	}
+	clear(people)
 	for _, s := range pf.spans {
-		mentions = append(mentions, model.Mention{Kind: model.KindPerson, Key: keys[s.p],
+		mentions = append(mentions, model.Mention{Kind: model.KindPerson, Key: s.p.key,
 			Span: model.Span{Block: blockOf(s.text), Start: s.span[0], End: s.span[1]}})
 	}
 	return refs, mentions

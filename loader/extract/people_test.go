@@ -3,11 +3,14 @@ package extract
 import (
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/model/corpusgen"
 	"github.com/dispatch-news/dispatch/model/ru"
 	"github.com/dispatch-news/dispatch/seeds"
 )
@@ -419,10 +422,24 @@ func BenchmarkFindPeopleNews(b *testing.B) { benchmarkNews(b, false) }
 func BenchmarkFindPeopleNewsCold(b *testing.B) { benchmarkNews(b, true) }
 
 func benchmarkNews(b *testing.B, cold bool) {
+	var articles []*model.Article
+	for _, d := range loadEval(b, "") {
+		articles = append(articles, evalArticle(d))
+	}
+	benchmarkArticles(b, articles, cold)
+}
+
+// BenchmarkFindPeopleGenerated runs the finder alone on 2,000 generated articles (about 10 MB),
+// the text of the loader's BenchmarkParse/parse+extract: its vocabulary repeats, so the word
+// memo is warm.
+func BenchmarkFindPeopleGenerated(b *testing.B) {
+	benchmarkArticles(b, corpusgen.Articles(2000, 1), false)
+}
+
+func benchmarkArticles(b *testing.B, articles []*model.Article, cold bool) {
 	var texts [][]string
 	size := 0
-	for _, d := range loadEval(b, "") {
-		a := evalArticle(d)
+	for _, a := range articles {
 		t := append([]string{a.Title}, blockTexts(a)...)
 		for _, s := range t {
 			size += len(s)
@@ -439,5 +456,96 @@ func benchmarkNews(b *testing.B, cold bool) {
 		for _, t := range texts {
 			_, mentions = findPeople(t, mentions[:0])
 		}
+	}
+}
+
+// TestLowerRun checks the eight-byte skip of plain text against reading it a letter at a time,
+// on news text cut at every offset and on broken UTF-8.
+func TestLowerRun(t *testing.T) {
+	texts := []string{
+		"в ходе беседы рассмотрены актуальные вопросы двустороннего взаимодействия ёлка",
+		"стороны обсудили ход реформ и строительство АЭС, а также Кошербаев",
+		"и \xd0\xb0\xb0 битый \xd0 текст \xd1\xa0 и \xd0\x90 конец      ",
+		"слово\tслово\nслово «цитата» слово ещё",
+	}
+	// And byte soup around the edges of the ranges: capitals, ё, stray and missing bytes.
+	soup := []byte{0xD0, 0xD1, 0xD2, 0x80, 0x8F, 0x90, 0x91, 0x9F, 0xA0, 0xAF, 0xB0, 0xBF, 0xC0, ' ', 'a', ','}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		b := make([]byte, 8+rng.IntN(32))
+		for i := range b {
+			b[i] = soup[rng.IntN(len(soup))]
+		}
+		texts = append(texts, string(b))
+	}
+	// slow is the reference, from a character boundary.
+	slow := func(s string, i int) (end int, letters bool) {
+		for i < len(s) {
+			switch {
+			case s[i] == ' ':
+				i++
+			case i+1 < len(s) && (s[i] == 0xD0 && s[i+1] >= 0xB0 && s[i+1] <= 0xBF ||
+				s[i] == 0xD1 && s[i+1] >= 0x80 && s[i+1] <= 0x9F):
+				letters = true
+				i += 2
+			default:
+				return i, letters
+			}
+		}
+		return i, letters
+	}
+	for _, s := range texts {
+		for i := range len(s) {
+			if i > 0 && s[i-1] >= 0xC0 {
+				continue // not a character boundary
+			}
+			end, letters := lowerRun(s, i)
+			want, wantLetters := slow(s, i)
+			// lowerRun leaves the last eight bytes to its caller.
+			if end < len(s)-8 && (end != want || letters != wantLetters) || end > want || end < want-9 {
+				t.Errorf("lowerRun(%q, %d) = %d, %v; reference %d, %v", s[i:], i, end, letters, want, wantLetters)
+			}
+		}
+	}
+}
+
+// TestPlainClauseEnds reads clauses that end exactly where the eight-byte skip ends, or one
+// byte into the next letter, at every length.
+func TestPlainClauseEnds(t *testing.T) {
+	for n := range 40 {
+		for _, lead := range []string{"", " "} {
+			text := lead + strings.Repeat("а", n)
+			if end, words, ok := plainClause(text, 0); end != len(text) || words != (n > 0) || !ok {
+				t.Errorf("plainClause(%q) = %d, %v, %v", text, end, words, ok)
+			}
+		}
+	}
+}
+
+// TestBoundedMemoKeepsFrequentWords reads more distinct words than the memo holds, as a large
+// archive does, with one name coming back all along: the name is read once, and the memo
+// stays within its bound.
+func TestBoundedMemoKeepsFrequentWords(t *testing.T) {
+	var bm boundedMemo[int]
+	computed := map[string]int{}
+	compute := func(word string) int {
+		computed[word]++
+		return len(word)
+	}
+	for i := range 3 * maxMemo {
+		bm.get(fmt.Sprintf("Слово%d", i), compute)
+		if i%1000 == 0 {
+			bm.get("Токаев", compute)
+		}
+	}
+	if n := computed["Токаев"]; n != 1 {
+		t.Errorf("a name used all along was read %d times", n)
+	}
+	size := 0
+	for _, m := range []*sync.Map{bm.young.Load(), bm.old.Load()} {
+		m.Range(func(_, _ any) bool { size++; return true })
+	}
+	if size > maxMemo {
+		t.Errorf("memo holds %d words, bound %d", size, maxMemo)
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -98,8 +99,10 @@ func tokenizeWords(text string, tokens []wordToken, cache wordCache) []wordToken
 			continue
 		}
 		start := i
-		tok := wordToken{start: start, sentStart: sentenceOpen, spaceOnly: spaceOnly, before: before}
-		end, letters := scanWord(text, i, &tok)
+		// The token is read in place, at the end of tokens (no copy of it).
+		tokens = append(tokens, wordToken{start: start, sentStart: sentenceOpen, spaceOnly: spaceOnly, before: before})
+		tok := &tokens[len(tokens)-1]
+		end, letters := scanWord(text, i, tok)
 		tok.end, tok.text = end, text[start:end]
 		if tok.upper {
 			tok.info = cache.get(tok.text)
@@ -111,16 +114,17 @@ func tokenizeWords(text string, tokens []wordToken, cache wordCache) []wordToken
 			tok.end, tok.text, tok.initial = end, text[start:end], true
 			tok.fold = ru.Fold(tok.text)
 		}
-		if tok.initial && len(tokens) > first {
+		if tok.initial && len(tokens) > first+1 {
 			// "К.К." split by a space-less dot is one token already; "К. К." is two: glue them.
-			if prev := &tokens[len(tokens)-1]; prev.initial && tok.spaceOnly {
+			if prev := &tokens[len(tokens)-2]; prev.initial && tok.spaceOnly {
 				prev.end, prev.text = end, text[prev.start:end]
 				prev.fold = ru.Fold(prev.text)
+				*tok = wordToken{} // drop this one, and its hold on the text
+				tokens = tokens[:len(tokens)-1]
 				i = end
 				continue
 			}
 		}
-		tokens = append(tokens, tok)
 		if !tok.initial {
 			sentenceOpen = false
 		}
@@ -146,7 +150,17 @@ func isClauseBreak(r rune) bool { return r != '(' && r != ')' && r != '-' }
 // text), whether the clause had words, and ok; ok is false when the clause has a capital or
 // anything the byte scan does not know, and the clause must be read word by word.
 func plainClause(text string, i int) (end int, words, ok bool) {
+	byByte := 0 // read byte by byte up to here
 	for i < len(text) {
+		if i >= byByte {
+			end, letters := lowerRun(text, i)
+			words = words || letters
+			// Something else stands at end: read its next eight bytes (Latin, digits) one by
+			// one before trying again.
+			if i, byByte = end, end+8; i == len(text) {
+				break
+			}
+		}
 		switch byteClass[text[i]] {
 		case classLower:
 			words = true
@@ -184,6 +198,57 @@ func plainClause(text string, i int) (end int, words, ok bool) {
 		}
 	}
 	return i, words, true
+}
+
+// lowerRun skips, eight bytes at a time, the run of spaces and lower-case Russian letters (а…п
+// are D0 B0…BF, р…я and ё D1 80…9F) that starts at i, a character boundary: the bulk of a
+// news text. It returns where the run ends and whether it held a letter. The last eight bytes
+// of text are left to the caller.
+//
+// Each test below sets the high bit of every byte for which it holds, so the eight bytes are
+// judged without a branch each.
+func lowerRun(text string, i int) (end int, letters bool) {
+	const ones, highs uint64 = 0x0101010101010101, 0x8080808080808080
+	// is marks the bytes of v equal to c (exactly: no carry crosses a byte).
+	is := func(v uint64, c byte) uint64 {
+		v ^= ones * uint64(c)
+		return ^((v&^highs + ^highs) | v | ^highs)
+	}
+	for i+9 <= len(text) {
+		x, next := load64(text, i), load64(text, i+1) // next holds the byte after each of x
+		lead := is(x&^ones, 0xD0)                     // D0 or D1
+		d1 := lead & (x << 7)                         // D1: bit 0 of the lead, up to bit 7
+		d0 := lead &^ d1
+		cont := x &^ (x << 1) & highs // 10xxxxxx
+		nextCont := next &^ (next << 1) & highs
+		b5, b4 := next<<2&highs, next<<3&highs     // bits 5 and 4 of the next byte
+		bad := highs &^ (lead | cont | is(x, ' ')) // a byte of another kind
+		bad |= d0 &^ (nextCont & b5 & b4)          // D0 not followed by B0…BF
+		bad |= d1 &^ (nextCont &^ b5)              // D1 not followed by 80…9F
+		bad |= cont &^ (lead << 8)                 // a continuation byte with no lead before it
+		n := 8
+		if bad != 0 {
+			// Up to the first bad byte, every letter is whole: a lead's second byte is never
+			// the bad one, since the lead would be.
+			n = bits.TrailingZeros64(bad) / 8
+			lead &= 1<<(8*n) - 1
+		}
+		letters = letters || lead != 0
+		if i += n; n < 8 {
+			return i, letters
+		}
+		if lead>>56 != 0 {
+			i++ // the last byte led a letter whose second byte was checked above
+		}
+	}
+	return i, letters
+}
+
+// load64 reads text[i:i+8] as a little-endian number (the compiler makes it one load).
+func load64(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // Byte classes for plainClause.
@@ -237,13 +302,21 @@ func scanWord(text string, i int, t *wordToken) (end, letters int) {
 	uppers, partUppers := 0, 0
 	needFold := false
 	t.cyrillic = true
+	// А…Я, D0 90…AF, start most of the words that matter: read it as the loop below would.
+	if i+1 < len(text) && text[i] == 0xD0 && text[i+1]-0x90 < 0x20 {
+		t.upper, letters, uppers, partUppers, needFold = true, 1, 1, 1, true
+		i += 2
+	}
 	for i < len(text) {
-		// Lower-case Russian letters, most of any text: а…п are D0 B0…BF, р…я D1 80…8F.
-		if c := text[i]; i+1 < len(text) && (c == 0xD0 && text[i+1] >= 0xB0 && text[i+1] <= 0xBF ||
-			c == 0xD1 && text[i+1] >= 0x80 && text[i+1] <= 0x8F) {
-			letters++
-			i += 2
-			continue
+		// Lower-case Russian letters, most of any text: а…п are D0 B0…BF, р…я D1 80…8F, so
+		// the pair less D0 B0 is below 0x10 or in D0…DF. One test, as a bit of 0x2001, spares
+		// a mispredicted branch between the two halves of the alphabet at every letter.
+		if i+1 < len(text) {
+			if k := (uint(text[i])<<8 | uint(text[i+1])) - 0xD0B0; k < 0xE0 && 0x2001>>(k>>4)&1 != 0 {
+				letters++
+				i += 2
+				continue
+			}
 		}
 		r, size := decodeRune(text, i)
 		if isLetter(r) {

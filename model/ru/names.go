@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -236,8 +237,10 @@ func NameLemmasByCase(word string, part NamePart, g Gender) [len(Cases)][]string
 	var out [len(Cases)][]string
 	out[Nominative] = []string{word}
 	if !strings.Contains(word, "-") {
-		wordLemmas(word, part, g, false, &out)
-		return out
+		var both [2][len(Cases)][]string
+		wordLemmas(word, part, 1<<g, false, &both)
+		both[g][Nominative] = out[Nominative]
+		return both[g]
 	}
 	parts := strings.Split(word, "-")
 	var results [len(Cases)][]string
@@ -246,10 +249,11 @@ func NameLemmasByCase(word string, part NamePart, g Gender) [len(Cases)][]string
 		results[c] = []string{""}
 	}
 	for i, p := range parts {
-		var ls [len(Cases)][]string
+		var both [2][len(Cases)][]string
 		if part != FirstName || i == len(parts)-1 {
-			wordLemmas(p, part, g, i == 0, &ls)
+			wordLemmas(p, part, 1<<g, i == 0, &both)
 		}
+		ls := both[g]
 		for c := Genitive; c < Case(len(Cases)); c++ {
 			l := ls[c]
 			if len(l) > 0 {
@@ -280,8 +284,21 @@ func NameLemmasByCase(word string, part NamePart, g Gender) [len(Cases)][]string
 	return out
 }
 
-// wordLemmas inverts one word without hyphens into every oblique case of out.
-func wordLemmas(word string, part NamePart, g Gender, firstOfMany bool, out *[len(Cases)][]string) {
+// NameLemmasByGender returns NameLemmasByCase of word for both genders, indexed by Gender:
+// one pass over the word's endings instead of one per gender.
+func NameLemmasByGender(word string, part NamePart) [2][len(Cases)][]string {
+	if strings.Contains(word, "-") {
+		return [2][len(Cases)][]string{NameLemmasByCase(word, part, Male), NameLemmasByCase(word, part, Female)}
+	}
+	var out [2][len(Cases)][]string
+	wordLemmas(word, part, 1<<Male|1<<Female, false, &out)
+	out[Male][Nominative], out[Female][Nominative] = []string{word}, []string{word}
+	return out
+}
+
+// wordLemmas inverts one word without hyphens into every oblique case of out, for the
+// genders of the bit set genders (1<<Male, 1<<Female).
+func wordLemmas(word string, part NamePart, genders uint8, firstOfMany bool, out *[2][len(Cases)][]string) {
 	pr := &nameRules[part]
 	folded := Fold(word)
 	if len(folded) != len(word) {
@@ -292,21 +309,23 @@ func wordLemmas(word string, part NamePart, g Gender, firstOfMany bool, out *[le
 		fcand string
 		r     *nameRule
 	}
-	var seenBuf [16]ruleOf
-	seen := seenBuf[:0]
-	findRule := func(fcand string) *nameRule {
-		for _, s := range seen {
+	var seenBuf [2][16]ruleOf
+	seen := [2][]ruleOf{seenBuf[0][:0], seenBuf[1][:0]}
+	findRule := func(g Gender, fcand string) *nameRule {
+		for _, s := range seen[g] {
 			if s.fcand == fcand {
 				return s.r
 			}
 		}
 		r := pr.findRule(fcand, g, firstOfMany)
-		seen = append(seen, ruleOf{fcand, r})
+		seen[g] = append(seen[g], ruleOf{fcand, r})
 		return r
 	}
-	add := func(c Case, fcand, cand string, r *nameRule) {
-		if !containsString(out[c], cand) && findRule(fcand) == r {
-			out[c] = append(out[c], cand)
+	// add adds the candidate base+tail, folded fcand, to gender g and case c if rule r is the
+	// one it takes; it builds the candidate only then.
+	add := func(g Gender, c Case, fcand, base, tail string, r *nameRule) {
+		if !containsJoined(out[g][c], base, tail) && findRule(g, fcand) == r {
+			out[g][c] = append(out[g][c], base+tail)
 		}
 	}
 	for n := 0; n <= pr.maxAdd && n < len(folded); n++ {
@@ -314,46 +333,67 @@ func wordLemmas(word string, part NamePart, g Gender, firstOfMany bool, out *[le
 			continue
 		}
 		for _, e := range pr.inverse[folded[len(folded)-n:]] {
-			if e.rule.gender != genderAny && e.rule.gender != uint8(g) {
+			ruleGenders := genders
+			if e.rule.gender != genderAny {
+				ruleGenders &= 1 << e.rule.gender
+			}
+			if ruleGenders == 0 {
 				continue
 			}
 			c := e.c
 			base, fbase := word[:len(word)-n], folded[:len(folded)-n]
 			cut := e.rule.mods[c-1].cut
-			if cut == 0 {
-				add(c, fbase, base, e.rule) // the tail is the same whatever the test
-				continue
-			}
-			for _, t := range e.rule.tests {
-				tail := lastRunes(t, cut)
-				if tail == "" {
+			for _, g := range [2]Gender{Male, Female} {
+				if ruleGenders&(1<<g) == 0 {
 					continue
 				}
-				fcand := fbase + tail
-				if e.rule.whole && fcand != t || !e.rule.whole && !strings.HasSuffix(fcand, t) {
+				if cut == 0 {
+					add(g, c, fbase, base, "", e.rule) // the tail is the same whatever the test
 					continue
 				}
-				add(c, fcand, base+tail, e.rule)
+				for _, t := range e.rule.tests {
+					tail := lastRunes(t, cut)
+					if tail == "" {
+						continue
+					}
+					// The candidate is fbase+tail and t is head+tail: test fbase against
+					// head before building any string.
+					head := t[:len(t)-len(tail)]
+					if e.rule.whole && fbase != head || !e.rule.whole && !strings.HasSuffix(fbase, head) {
+						continue
+					}
+					add(g, c, fbase+tail, base, tail, e.rule)
+				}
 			}
 		}
 	}
 	// Petrovich drops the fleeting vowel of every surname in -ок/-ец ("Мердок" → "Мердка"),
 	// which foreign names keep ("Мердока"): accept the plain masculine endings too.
-	if g == Male && part != MiddleName {
+	if genders&(1<<Male) != 0 && part != MiddleName {
+		out := &out[Male]
 		for c := Genitive; c < Case(len(Cases)); c++ {
 			if stem, ok := strings.CutSuffix(word, plainMasculine[c]); ok && stem != "" {
-				if r, _ := utf8.DecodeLastRuneInString(Fold(stem)); strings.ContainsRune("бвгджзклмнпрстфхцчшщ", r) && !containsString(out[c], stem) {
+				if r := lastFoldedRune(stem); strings.ContainsRune("бвгджзклмнпрстфхцчшщ", r) && !containsString(out[c], stem) {
 					out[c] = append(out[c], stem)
 				}
 			}
 		}
 		// After ж, ш, ч, щ, ц the instrumental is spelt -ем: "Джорджем".
 		if stem, ok := strings.CutSuffix(word, "ем"); ok && stem != "" {
-			if r, _ := utf8.DecodeLastRuneInString(Fold(stem)); strings.ContainsRune("жшчщц", r) && !containsString(out[Instrumental], stem) {
+			if r := lastFoldedRune(stem); strings.ContainsRune("жшчщц", r) && !containsString(out[Instrumental], stem) {
 				out[Instrumental] = append(out[Instrumental], stem)
 			}
 		}
 	}
+}
+
+// lastFoldedRune returns the last rune of Fold(s), without folding (and copying) all of s.
+func lastFoldedRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r = unicode.ToLower(r); r == 'ё' {
+		r = 'е'
+	}
+	return r
 }
 
 // plainMasculine holds the endings of a masculine name in a hard consonant, by case.
@@ -370,6 +410,16 @@ func lastRunes(s string, n int) string {
 		end -= size
 	}
 	return s[end:]
+}
+
+// containsJoined reports whether list holds a+b.
+func containsJoined(list []string, a, b string) bool {
+	for _, x := range list {
+		if len(x) == len(a)+len(b) && x[:len(a)] == a && x[len(a):] == b {
+			return true
+		}
+	}
+	return false
 }
 
 func containsString(list []string, s string) bool {

@@ -92,3 +92,21 @@ func TestFastFoldMatchesUnicodeFold(t *testing.T) {
 		}
 	}
 }
+
+// TestNameLemmasByGender reads words of news both ways: both genders in one pass give what
+// each gender gives alone.
+func TestNameLemmasByGender(t *testing.T) {
+	words := []string{"Ермеком", "Кошербаевым", "Касым-Жомарта", "Захаровой", "Мусой", "Маайта",
+		"Марии", "Джорджем", "Мердока", "Навального", "Арсеновичем", "Петровной", "Шалданбаю",
+		"Анной", "Ильи", "Любови", "Ёлкиным", "Smith", "Ли", "Гомес-Толедо"}
+	for _, w := range words {
+		for _, part := range []NamePart{FirstName, MiddleName, LastName} {
+			both := NameLemmasByGender(w, part)
+			for _, g := range []Gender{Male, Female} {
+				if want := NameLemmasByCase(w, part, g); !slices.EqualFunc(both[g][:], want[:], slices.Equal) {
+					t.Errorf("NameLemmasByGender(%q, %d)[%d] = %q, want %q", w, part, g, both[g], want)
+				}
+			}
+		}
+	}
+}
