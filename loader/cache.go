@@ -327,15 +327,12 @@ func (s *scratch) interned() map[string]string {
 	return s.strs
 }
 
-// keepArticle moves the article's mentions, what extraction leaves the most of, into the keeper's
-// blocks, and makes the strings many articles repeat (mention keys, roles, places) share one
-// copy, as they do when decoded from the cache.
+// keepArticle moves the article's mentions, what extraction leaves the most of, into the
+// keeper's blocks, and makes the strings many articles repeat (roles, places) share one copy,
+// as they do when decoded from the cache.
 func (s *scratch) keepArticle(a *model.Article) {
 	kept := s.keep.newMentions(len(a.Mentions))
-	for i, m := range a.Mentions {
-		m.Key = s.intern(m.Key)
-		kept[i] = m
-	}
+	copy(kept, a.Mentions)
 	a.Mentions = kept
 	for i := range a.People {
 		a.People[i].Role = s.intern(a.People[i].Role)

@@ -95,7 +95,7 @@ func appendParsed(buf []byte, p *parsed) []byte {
 	e.uint(len(a.Mentions))
 	for _, m := range a.Mentions {
 		e.uint(int(m.Kind))
-		e.str(m.Key)
+		e.uint(int(m.Ref))
 		e.int(int64(m.Block))
 		e.int(int64(m.Start))
 		e.int(int64(m.End))
@@ -182,8 +182,11 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 		for i := range a.Mentions {
 			m := &a.Mentions[i]
 			m.Kind = model.EntityKind(d.uint())
-			m.Key = d.str()
-			m.Block, m.Start, m.End = int(d.int()), int(d.int()), int(d.int())
+			m.Ref = uint16(d.uint())
+			m.Block, m.Start, m.End = d.int32(), d.int32(), d.int32()
+			if a.MentionKey(*m) == "" {
+				d.fail()
+			}
 		}
 	}
 
@@ -237,6 +240,15 @@ func (d *cacheReader) uint() uint64 {
 	}
 	d.data = d.data[size:]
 	return n
+}
+
+// int32 reads an int that must fit in 32 bits.
+func (d *cacheReader) int32() int32 {
+	n := d.int()
+	if int64(int32(n)) != n {
+		d.fail()
+	}
+	return int32(n)
 }
 
 func (d *cacheReader) int() int64 {

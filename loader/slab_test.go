@@ -47,14 +47,14 @@ func TestKeeperMentions(t *testing.T) {
 			t.Fatalf("newMentions(%d): len %d cap %d", i%50, len(ms), cap(ms))
 		}
 		for j := range ms {
-			ms[j] = model.Mention{Key: fmt.Sprint(i), Span: model.Span{Start: j}}
+			ms[j] = model.Mention{Ref: uint16(i), Span: model.Span{Start: int32(j)}}
 		}
 		lists = append(lists, ms)
 	}
-	_ = append(lists[7], model.Mention{Key: "appended"}) // must copy, not spill into list 8
+	_ = append(lists[7], model.Mention{Ref: 9999}) // must copy, not spill into list 8
 	for i, ms := range lists {
 		for j, m := range ms {
-			if m.Key != fmt.Sprint(i) || m.Start != j {
+			if m.Ref != uint16(i) || m.Start != int32(j) {
 				t.Fatalf("list %d, mention %d: %+v", i, j, m)
 			}
 		}

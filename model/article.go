@@ -2,7 +2,10 @@
 // they mention, and the Corpus that indexes them. It imports nothing from the terminal UI.
 package model
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // BlockKind says what a block of article text is.
 type BlockKind uint8
@@ -26,10 +29,11 @@ type Block struct {
 const TitleBlock = -1
 
 // Span locates text inside an article: Block indexes Article.Blocks (or is TitleBlock),
-// Start and End are byte offsets into that block's text.
+// Start and End are byte offsets into that block's text. Files are read up to a cap far below
+// 2 GiB, so 32 bits hold any offset.
 type Span struct {
-	Block      int
-	Start, End int
+	Block      int32
+	Start, End int32
 }
 
 // EntityKind tells people, countries and organisations apart.
@@ -57,12 +61,19 @@ func (k EntityKind) String() string {
 	return "unknown"
 }
 
-// Mention is one occurrence of an entity in an article's text.
+// Mention is one occurrence of an entity in an article's text. Ref indexes the article's
+// People, Countries or Orgs, as Kind says; Article.MentionKey gives the entity's key. It holds
+// no pointer and takes 16 bytes: a large corpus holds tens of millions of mentions, which the
+// garbage collector then need not scan.
 type Mention struct {
-	Kind EntityKind
-	Key  string // Person.Key, Country.Code or Organisation.Key
 	Span
+	Ref  uint16
+	Kind EntityKind
 }
+
+// MaxRefs is the most entities of one kind an article's mentions can point at; extraction
+// keeps no mention of the rest (only a huge, hostile file gets near it).
+const MaxRefs = 1 << 16
 
 // Article is one news item as parsed from a file.
 type Article struct {
@@ -83,6 +94,41 @@ type Article struct {
 	Countries []CountryRef
 	Orgs      []OrgRef
 	Mentions  []Mention // ordered by Block, then Start
+}
+
+// MentionKey returns the key of the entity m points at (Person.Key, Country.Code or
+// Organisation.Key), or "" when a has no such entity.
+func (a *Article) MentionKey(m Mention) string {
+	i := int(m.Ref)
+	switch m.Kind {
+	case KindPerson:
+		if i < len(a.People) && a.People[i].Person != nil {
+			return a.People[i].Key
+		}
+	case KindCountry:
+		if i < len(a.Countries) && a.Countries[i].Country != nil {
+			return a.Countries[i].Code
+		}
+	case KindOrg:
+		if i < len(a.Orgs) && a.Orgs[i].Organisation != nil {
+			return a.Orgs[i].Key
+		}
+	}
+	return ""
+}
+
+// RefOf returns the index among a's People, Countries or Orgs (as kind says) of the entity
+// with key, or -1.
+func (a *Article) RefOf(kind EntityKind, key string) int {
+	switch kind {
+	case KindPerson:
+		return slices.IndexFunc(a.People, func(r PersonRef) bool { return r.Person != nil && r.Key == key })
+	case KindCountry:
+		return slices.IndexFunc(a.Countries, func(r CountryRef) bool { return r.Country != nil && r.Code == key })
+	case KindOrg:
+		return slices.IndexFunc(a.Orgs, func(r OrgRef) bool { return r.Organisation != nil && r.Key == key })
+	}
+	return -1
 }
 
 // Lead returns the article's lead paragraph, or "" when it has none.

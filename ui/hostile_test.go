@@ -69,8 +69,8 @@ func hostileArticleCorpus() *model.Corpus {
 			Countries: []model.CountryRef{{Country: &model.Country{Code: "FR", Name: "Франция\x1b[31m", NameEn: "France\u202e"}, Mentions: 1}},
 			Orgs:      []model.OrgRef{{Organisation: &model.Organisation{Key: "ООН", Abbr: "ООН\x07", Name: "Организация\x1b]8;;x\x07 Объединённых Наций", NameEn: "UN\u200b"}, Mentions: 1}},
 			Mentions: []model.Mention{
-				{Kind: model.KindPerson, Key: "ермек кошербаев", Span: model.Span{Block: 1, Start: start, End: start + len(name)}},
-				{Kind: model.KindCountry, Key: "FR", Span: model.Span{Block: 1, Start: country, End: country + len("Франции")}},
+				{Kind: model.KindPerson, Span: model.Span{Block: 1, Start: int32(start), End: int32(start + len(name))}},
+				{Kind: model.KindCountry, Span: model.Span{Block: 1, Start: int32(country), End: int32(country + len("Франции"))}},
 			},
 		})
 	}

@@ -55,9 +55,12 @@ type document struct {
 // do not fit their text (hostile or stale input) are dropped rather than trusted.
 func newDocument(a *model.Article) document {
 	var d document
-	byBlock := map[int][]model.Mention{}
+	byBlock := map[int][]docMention{}
 	for _, m := range a.Mentions {
-		byBlock[m.Block] = append(byBlock[m.Block], m)
+		if key := a.MentionKey(m); key != "" {
+			b := int(m.Block)
+			byBlock[b] = append(byBlock[b], docMention{docSpan{start: int(m.Start), end: int(m.End)}, m.Kind, key})
+		}
 	}
 	add := func(kind paraKind, block int, text string, gap bool) {
 		ms := byBlock[block]
@@ -116,26 +119,22 @@ func articleMeta(a *model.Article) string {
 // cleanWithSpans makes text terminal-safe and places the mentions in the result. When
 // sanitising changes the text, each piece between mention boundaries is sanitised on its own,
 // so the boundaries map exactly onto the cleaned text.
-func cleanWithSpans(text string, ms []model.Mention) (string, []docMention) {
+func cleanWithSpans(text string, ms []docMention) (string, []docMention) {
 	ms = slices.Clone(ms)
-	slices.SortStableFunc(ms, func(a, b model.Mention) int {
-		return cmp.Or(a.Start-b.Start, a.End-b.End)
+	slices.SortStableFunc(ms, func(a, b docMention) int {
+		return cmp.Or(a.start-b.start, a.end-b.end)
 	})
-	valid := ms[:0]
+	out := ms[:0]
 	last := 0
 	for _, m := range ms {
-		if m.Start < last || m.Start >= m.End || m.End > len(text) ||
-			!boundary(text, m.Start) || !boundary(text, m.End) {
+		if m.start < last || m.start >= m.end || m.end > len(text) ||
+			!boundary(text, m.start) || !boundary(text, m.end) {
 			continue
 		}
-		valid = append(valid, m)
-		last = m.End
+		out = append(out, m)
+		last = m.end
 	}
 	clean := terminalText(text)
-	out := make([]docMention, len(valid))
-	for i, m := range valid {
-		out[i] = docMention{docSpan{start: m.Start, end: m.End}, m.Kind, m.Key}
-	}
 	if clean == text {
 		return text, out
 	}

@@ -105,7 +105,8 @@ func annotate(a *model.Article, es []fixtureEntity) {
 				for j := s; j < end; j++ {
 					taken[j] = true
 				}
-				found = append(found, model.Mention{Kind: e.kind, Key: e.key, Span: model.Span{Block: block, Start: s, End: end}})
+				found = append(found, model.Mention{Kind: e.kind, Ref: refFor(a, e),
+					Span: model.Span{Block: int32(block), Start: int32(s), End: int32(end)}})
 			}
 		}
 		for i := 1; i < len(found); i++ { // insertion sort by start: a handful per block
@@ -119,6 +120,23 @@ func annotate(a *model.Article, es []fixtureEntity) {
 	for i, b := range a.Blocks {
 		find(i, b.Text)
 	}
+}
+
+// refFor returns the index of e's ref in a, adding one (named by its key) if a has none.
+func refFor(a *model.Article, e fixtureEntity) uint16 {
+	if i := a.RefOf(e.kind, e.key); i >= 0 {
+		return uint16(i)
+	}
+	switch e.kind {
+	case model.KindPerson:
+		a.People = append(a.People, model.PersonRef{Person: &model.Person{Key: e.key, Name: e.key}})
+		return uint16(len(a.People) - 1)
+	case model.KindCountry:
+		a.Countries = append(a.Countries, model.CountryRef{Country: &model.Country{Code: e.key, Name: e.key}})
+		return uint16(len(a.Countries) - 1)
+	}
+	a.Orgs = append(a.Orgs, model.OrgRef{Organisation: &model.Organisation{Key: e.key, Abbr: e.key}})
+	return uint16(len(a.Orgs) - 1)
 }
 
 // bigArticle generates an article of about size bytes of Russian diplomatic prose with mentions,

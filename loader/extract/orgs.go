@@ -108,7 +108,7 @@ func (f *orgFinder) findInParts(s *scan, i int) {
 // name too; a foreign ministry is keyed by its country ("МИД KZ"), and one named without it
 // ("сообщает МИД") is the one, among those the article names with a country, whose country it
 // mentions most.
-func (f *orgFinder) resolve(countries *countryFinder, mentions []model.Mention) ([]model.OrgRef, []model.Mention) {
+func (f *orgFinder) resolve(countries *countryFinder, mentions []mention) ([]model.OrgRef, []mention) {
 	if len(f.hits) == 0 {
 		return nil, mentions
 	}
@@ -145,8 +145,8 @@ func (f *orgFinder) resolve(countries *countryFinder, mentions []model.Mention) 
 			f.counts = append(f.counts, 0)
 		}
 		f.counts[k]++
-		mentions = append(mentions, model.Mention{Kind: model.KindOrg, Key: org.Key,
-			Span: model.Span{Block: h.block, Start: h.start, End: h.end}})
+		mentions = append(mentions, mention{Kind: model.KindOrg, Key: org.Key,
+			span: span{Block: h.block, Start: h.start, End: h.end}})
 	}
 	return f.refs(), mentions
 }

@@ -72,7 +72,7 @@ type personSpan struct {
 
 // findPeople finds people in texts (texts[0] is the title, texts[i] is block i-1) and appends
 // their mentions.
-func findPeople(texts []string, mentions []model.Mention) ([]model.PersonRef, []model.Mention) {
+func findPeople(texts []string, mentions []mention) ([]model.PersonRef, []mention) {
 	pf := finderPool.Get().(*peopleFinder)
 	defer pf.release()
 	if e := wordsEpoch.Load(); e != pf.epoch {

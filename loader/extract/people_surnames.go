@@ -286,7 +286,7 @@ func titleName(fold string) string {
 }
 
 // refs builds the article's person refs in order of first mention and appends the mentions.
-func (pf *peopleFinder) refs(mentions []model.Mention) ([]model.PersonRef, []model.Mention) {
+func (pf *peopleFinder) refs(mentions []mention) ([]model.PersonRef, []mention) {
 	if len(pf.spans) == 0 {
 		return nil, mentions
 	}
@@ -318,8 +318,8 @@ func (pf *peopleFinder) refs(mentions []model.Mention) ([]model.PersonRef, []mod
 	}
 	clear(people)
 	for _, s := range pf.spans {
-		mentions = append(mentions, model.Mention{Kind: model.KindPerson, Key: s.p.key,
-			Span: model.Span{Block: blockOf(s.text), Start: s.span[0], End: s.span[1]}})
+		mentions = append(mentions, mention{Kind: model.KindPerson, Key: s.p.key,
+			span: span{Block: blockOf(s.text), Start: s.span[0], End: s.span[1]}})
 	}
 	return refs, mentions
 }
@@ -354,9 +354,10 @@ func LinkCorpus(articles []*model.Article) {
 		}
 	}
 	for _, a := range articles {
-		rewritten := map[string]string{}
-		for i := 0; i < len(a.People); i++ {
-			r := a.People[i]
+		// into[i] is the ref that ref i is merged into: itself, or the article's own ref of the
+		// full name.
+		var into []int
+		for i, r := range a.People {
 			if r.Person == nil || strings.Contains(r.Name, " ") {
 				continue
 			}
@@ -364,14 +365,18 @@ func LinkCorpus(articles []*model.Article) {
 			if f == nil {
 				continue
 			}
-			rewritten[r.Key] = f.person.Key
 			if j := slices.IndexFunc(a.People, func(o model.PersonRef) bool { return o.Person != nil && o.Key == f.person.Key }); j >= 0 {
 				a.People[j].Mentions += r.Mentions
 				if a.People[j].Role == "" {
 					a.People[j].Role = r.Role
 				}
-				a.People = slices.Delete(a.People, i, i+1)
-				i--
+				if into == nil {
+					into = make([]int, len(a.People))
+					for k := range into {
+						into[k] = k
+					}
+				}
+				into[i] = j
 				continue
 			}
 			p := *f.person
@@ -381,14 +386,31 @@ func LinkCorpus(articles []*model.Article) {
 			}
 			a.People[i].Person = &p
 		}
-		if len(rewritten) == 0 {
-			continue
+		if into != nil {
+			dropMerged(a, into)
 		}
-		for i := range a.Mentions {
-			m := &a.Mentions[i]
-			if to, ok := rewritten[m.Key]; ok && m.Kind == model.KindPerson {
-				m.Key = to
-			}
+	}
+}
+
+// dropMerged removes the people refs of a merged into others (into[i] != i) and points their
+// mentions at the refs they were merged into.
+func dropMerged(a *model.Article, into []int) {
+	at := make([]int, len(into)) // where ref i ends up
+	kept := a.People[:0]
+	for i, r := range a.People {
+		if into[i] == i {
+			at[i] = len(kept)
+			kept = append(kept, r)
+		}
+	}
+	for i, j := range into {
+		at[i] = at[j]
+	}
+	clear(a.People[len(kept):])
+	a.People = kept
+	for i, m := range a.Mentions {
+		if m.Kind == model.KindPerson && int(m.Ref) < len(at) {
+			a.Mentions[i].Ref = uint16(at[m.Ref])
 		}
 	}
 }

@@ -46,7 +46,7 @@ func seedArticles(t testing.TB) []*model.Article {
 }
 
 // peopleOf runs the people finder alone on a title and paragraphs.
-func peopleOf(texts ...string) ([]model.PersonRef, []model.Mention) {
+func peopleOf(texts ...string) ([]model.PersonRef, []mention) {
 	return findPeople(texts, nil)
 }
 
@@ -101,13 +101,13 @@ func TestFindPeopleSeedRolesAndMentions(t *testing.T) {
 		for _, r := range a.People {
 			n := 0
 			for _, m := range a.Mentions {
-				if m.Kind != model.KindPerson || m.Key != r.Key {
+				if m.Kind != model.KindPerson || a.MentionKey(m) != r.Key {
 					continue
 				}
 				n++
 				// Each span covers a capitalised word of its block.
-				text := a.BlockText(m.Block)
-				if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				text := a.BlockText(int(m.Block))
+				if m.Start < 0 || int(m.End) > len(text) || m.Start >= m.End {
 					t.Fatalf("%s: bad span %+v for %s", a.ID, m.Span, r.Name)
 				}
 				if s := text[m.Start:m.End]; strings.ToLower(s) == s {
@@ -293,7 +293,7 @@ func TestFindPeopleHostileInput(t *testing.T) {
 		refs, mentions := peopleOf(text)
 		for _, m := range mentions {
 			if m.Start < 0 || m.End > len(text) || m.Start > m.End {
-				t.Errorf("%q: span %+v out of range", text, m.Span)
+				t.Errorf("%q: span %+v out of range", text, m.span)
 			}
 		}
 		_ = refs
@@ -314,8 +314,8 @@ func TestLinkCorpus(t *testing.T) {
 		t.Errorf("linked article: %q %+v", got, alone.People)
 	}
 	for _, m := range alone.Mentions {
-		if m.Kind == model.KindPerson && m.Key != "сергей лавров" {
-			t.Errorf("mention key %q not rewritten", m.Key)
+		if key := alone.MentionKey(m); m.Kind == model.KindPerson && key != "сергей лавров" {
+			t.Errorf("mention key %q not rewritten", key)
 		}
 	}
 	if got := names(both.People); !slices.Equal(got, []string{"Сергей Лавров"}) || both.People[0].Mentions != 3 {
@@ -343,6 +343,31 @@ func TestLinkCorpusPrefersMostFrequent(t *testing.T) {
 	}
 }
 
+// TestLinkCorpusMerges gives an article a surname ref before its own ref of the full name and
+// another person after both: the surname's mentions must go to the full name, and the other
+// person's mentions must follow it to its new place among the refs.
+func TestLinkCorpusMerges(t *testing.T) {
+	person := func(name string) model.PersonRef {
+		return model.PersonRef{Person: &model.Person{Key: ru.Fold(name), Name: name}, Mentions: 1}
+	}
+	full := &model.Article{ID: "full", People: []model.PersonRef{person("Сергей Лавров")}}
+	a := &model.Article{ID: "a", People: []model.PersonRef{person("Лавров"), person("Сергей Лавров"), person("Антони Блинкен")}}
+	for i := range a.People {
+		a.Mentions = append(a.Mentions, model.Mention{Kind: model.KindPerson, Ref: uint16(i), Span: model.Span{Start: int32(10 * i), End: int32(10*i + 5)}})
+	}
+	LinkCorpus([]*model.Article{full, a})
+	if got := names(a.People); !slices.Equal(got, []string{"Сергей Лавров", "Антони Блинкен"}) || a.People[0].Mentions != 2 {
+		t.Fatalf("refs %q, %+v", got, a.People)
+	}
+	var keys []string
+	for _, m := range a.Mentions {
+		keys = append(keys, a.MentionKey(m))
+	}
+	if want := []string{"сергей лавров", "сергей лавров", "антони блинкен"}; !slices.Equal(keys, want) {
+		t.Errorf("mentions point at %q, want %q", keys, want)
+	}
+}
+
 func TestNameKeysFold(t *testing.T) {
 	refs, _ := peopleOf("Посол Мортен Колбьёрнсен прибыл.")
 	if len(refs) != 1 || refs[0].Key != ru.Fold(refs[0].Name) || strings.Contains(refs[0].Key, "ё") {
@@ -364,7 +389,7 @@ func BenchmarkFindPeople(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	var mentions []model.Mention
+	var mentions []mention
 	for b.Loop() {
 		for _, t := range texts {
 			_, mentions = findPeople(t, mentions[:0])
@@ -448,7 +473,7 @@ func benchmarkArticles(b *testing.B, articles []*model.Article, cold bool) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	var mentions []model.Mention
+	var mentions []mention
 	for b.Loop() {
 		if cold {
 			forgetWords()

@@ -140,7 +140,7 @@ type countryFinder struct {
 	// named[k] is set once codes[k] is named, abbreviated, part of a compound or the adjective
 	// of a state noun: a country found only through other adjectives is dropped.
 	named    []bool
-	mentions []model.Mention
+	mentions []mention
 }
 
 // reset empties f for the next article.
@@ -159,8 +159,8 @@ func (f *countryFinder) add(code string, named bool, block, start, end int) {
 	}
 	f.named[k] = f.named[k] || named
 	f.counts[k]++
-	f.mentions = append(f.mentions, model.Mention{Kind: model.KindCountry, Key: code,
-		Span: model.Span{Block: block, Start: start, End: end}})
+	f.mentions = append(f.mentions, mention{Kind: model.KindCountry, Key: code,
+		span: span{Block: block, Start: start, End: end}})
 }
 
 // mentionsOf returns how many times the article mentions the country with code.
@@ -221,7 +221,7 @@ func (f *countryFinder) dropUnnamed() {
 			kept++
 		}
 	}
-	f.mentions = slices.DeleteFunc(f.mentions, func(m model.Mention) bool { return !slices.Contains(f.codes[:kept], m.Key) })
+	f.mentions = slices.DeleteFunc(f.mentions, func(m mention) bool { return !slices.Contains(f.codes[:kept], m.Key) })
 	f.codes, f.counts, f.named = f.codes[:kept], f.counts[:kept], f.named[:kept]
 }
 
@@ -263,7 +263,7 @@ func (p *placeFinder) release() {
 
 // findPlaces finds the countries and organisations texts mention (texts[0] is the title,
 // texts[i] is block i-1) and appends their mentions. The texts are split into words once.
-func findPlaces(texts []string, mentions []model.Mention) ([]model.CountryRef, []model.OrgRef, []model.Mention) {
+func findPlaces(texts []string, mentions []mention) ([]model.CountryRef, []model.OrgRef, []mention) {
 	p := placeFinders.Get().(*placeFinder)
 	defer p.release()
 	s, cf, of := &p.scan, &p.countries, &p.orgs

@@ -32,9 +32,9 @@ func seedTexts(t testing.TB) map[string][]string {
 	return texts
 }
 
-func countryCodes(texts []string) ([]string, []model.Mention) {
+func countryCodes(texts []string) ([]string, []mention) {
 	refs, _, all := findPlaces(texts, nil)
-	var mentions []model.Mention
+	var mentions []mention
 	for _, m := range all {
 		if m.Kind == model.KindCountry {
 			mentions = append(mentions, m)
@@ -320,7 +320,7 @@ func benchmarkPlaces(b *testing.B, texts [][]string) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	var mentions []model.Mention
+	var mentions []mention
 	for b.Loop() {
 		for _, tt := range texts {
 			_, _, mentions = findPlaces(tt, mentions[:0])

@@ -175,7 +175,8 @@ type writer struct {
 	a     *model.Article
 	block int
 	b     strings.Builder
-	refs  []ref // mentions per entity
+	refs  []ref    // mentions per entity
+	keys  []string // the key of each of a.Mentions, until the refs are known
 }
 
 type ref struct {
@@ -198,8 +199,9 @@ func (w *writer) text(s string) { w.b.WriteString(s) }
 func (w *writer) mention(kind model.EntityKind, key, s string) {
 	start := w.b.Len()
 	w.b.WriteString(s)
-	w.a.Mentions = append(w.a.Mentions, model.Mention{Kind: kind, Key: key,
-		Span: model.Span{Block: w.block, Start: start, End: w.b.Len()}})
+	w.a.Mentions = append(w.a.Mentions, model.Mention{Kind: kind,
+		Span: model.Span{Block: int32(w.block), Start: int32(start), End: int32(w.b.Len())}})
+	w.keys = append(w.keys, key)
 	for i := range w.refs {
 		if w.refs[i].kind == kind && w.refs[i].key == key {
 			w.refs[i].n++
@@ -361,6 +363,9 @@ func generate(e *entities, i int, seed int64) *model.Article {
 	}
 	if n := w.count(model.KindOrg, e.orgs[o].Key); n > 0 {
 		a.Orgs = append(a.Orgs, model.OrgRef{Organisation: e.orgs[o], Mentions: n})
+	}
+	for i := range a.Mentions {
+		a.Mentions[i].Ref = uint16(a.RefOf(a.Mentions[i].Kind, w.keys[i]))
 	}
 	a.Size = renderedSize(a, formatOf(a))
 	return a

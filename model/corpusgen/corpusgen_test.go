@@ -35,29 +35,30 @@ func TestMentionsMatchRefs(t *testing.T) {
 	for _, a := range c.Articles {
 		counts := map[string]int{}
 		for _, m := range a.Mentions {
-			text := a.BlockText(m.Block)
-			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			text := a.BlockText(int(m.Block))
+			if m.Start < 0 || int(m.End) > len(text) || m.Start >= m.End {
 				t.Fatalf("%s: mention %+v out of its block", a.ID, m)
 			}
 			surface := ru.Fold(text[m.Start:m.End])
+			key := a.MentionKey(m)
 			switch m.Kind {
 			case model.KindPerson:
-				p := c.Person(m.Key)
+				p := c.Person(key)
 				surname := ru.Fold(p.Name[strings.LastIndex(p.Name, " ")+1:])
 				if !strings.HasPrefix(surface[strings.LastIndex(surface, " ")+1:], surname[:len(surname)-2]) {
 					t.Errorf("%s: %q is not a form of %q", a.ID, surface, p.Name)
 				}
 			case model.KindCountry:
-				k := c.Country(m.Key)
+				k := c.Country(key)
 				if k == nil {
-					t.Fatalf("%s: mention of unknown country %q", a.ID, m.Key)
+					t.Fatalf("%s: mention of unknown country %q", a.ID, key)
 				}
 			case model.KindOrg:
-				if surface != ru.Fold(c.Org(m.Key).Abbr) {
-					t.Errorf("%s: %q is not %q", a.ID, surface, m.Key)
+				if surface != ru.Fold(c.Org(key).Abbr) {
+					t.Errorf("%s: %q is not %q", a.ID, surface, key)
 				}
 			}
-			counts[m.Kind.String()+m.Key]++
+			counts[m.Kind.String()+key]++
 		}
 		for _, p := range a.People {
 			if counts["person"+p.Key] != p.Mentions || p.Mentions == 0 {
