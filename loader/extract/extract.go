@@ -22,52 +22,127 @@ func Annotate(a *model.Article) {
 	}
 	var mentions []mention
 	a.People, mentions = findPeople(texts, mentions)
+	pointAtPeople(a.People, mentions)
 	a.Countries, a.Orgs, mentions = findPlaces(texts, mentions)
-	slices.SortFunc(mentions, func(x, y mention) int {
-		return cmp.Or(cmp.Compare(x.Block, y.Block), cmp.Compare(x.Start, y.Start))
-	})
-	a.Mentions = pointAtRefs(a, mentions)
+	a.Mentions = inTextOrder(mentions)
 }
 
-// mention is a mention while extraction collects them, named by its entity's key; Annotate
-// turns them into model.Mentions, which point at the article's refs.
+// mention is a mention while extraction collects them, named by its entity's key.
 type mention struct {
 	Kind model.EntityKind
 	Key  string
+	// Ref indexes the article's refs of Kind (-1: none). The place finders, which number the
+	// countries and organisations they find, set it; Annotate sets it for people from Key.
+	Ref int
 	span
 }
 
 // span is a model.Span while extraction works in ints.
 type span struct{ Block, Start, End int }
 
-// pointAtRefs returns mentions as model.Mentions of a's refs. A mention of an entity a does
-// not list, or beyond model.MaxRefs of its kind, is dropped.
-func pointAtRefs(a *model.Article, mentions []mention) []model.Mention {
-	refs := map[refKey]int{}
-	for i, r := range a.People {
-		refs[refKey{model.KindPerson, r.Key}] = i
-	}
-	for i, r := range a.Countries {
-		refs[refKey{model.KindCountry, r.Code}] = i
-	}
-	for i, r := range a.Orgs {
-		refs[refKey{model.KindOrg, r.Key}] = i
-	}
-	out := make([]model.Mention, 0, len(mentions))
-	for _, m := range mentions {
-		i, ok := refs[refKey{m.Kind, m.Key}]
-		if !ok || i >= model.MaxRefs {
-			continue
+// place orders spans by block and start. Offsets fit in 32 bits (see model.Span).
+func (s span) place() int64 { return int64(s.Block)<<32 | int64(s.Start) }
+
+// pointAtPeople sets the Ref of the mentions of people to the index in people of the ref with
+// their key (the last, should two have one key), or -1. An article names few people, so they
+// are searched, and indexed in a map only when there are many.
+func pointAtPeople(people []model.PersonRef, mentions []mention) {
+	find := func(key string) int {
+		for i := len(people) - 1; i >= 0; i-- {
+			if people[i].Key == key {
+				return i
+			}
 		}
-		out = append(out, model.Mention{Kind: m.Kind, Ref: uint16(i),
-			Span: model.Span{Block: int32(m.Block), Start: int32(m.Start), End: int32(m.End)}})
+		return -1
+	}
+	if len(people) > searchedPeople {
+		byKey := make(map[string]int, len(people))
+		for i, p := range people {
+			byKey[p.Key] = i
+		}
+		find = func(key string) int {
+			if i, ok := byKey[key]; ok {
+				return i
+			}
+			return -1
+		}
+	}
+	for k, m := range mentions {
+		if m.Kind == model.KindPerson {
+			mentions[k].Ref = find(m.Key)
+		}
+	}
+}
+
+// searchedPeople is the most people pointAtPeople searches without a map.
+const searchedPeople = 32
+
+// inTextOrder returns mentions as model.Mentions ordered by block and start. A mention of no
+// ref, or beyond model.MaxRefs of its kind, is dropped.
+func inTextOrder(mentions []mention) []model.Mention {
+	out := make([]model.Mention, 0, len(mentions))
+	out, ok := mergeRuns(out, mentions)
+	if !ok {
+		slices.SortFunc(mentions, compareSpans)
+		out = out[:0]
+		for _, m := range mentions {
+			out = appendMention(out, m)
+		}
 	}
 	return out
 }
 
-type refKey struct {
-	kind model.EntityKind
-	key  string
+// appendMention appends m to out as a model.Mention, unless it points at no ref or beyond
+// model.MaxRefs.
+func appendMention(out []model.Mention, m mention) []model.Mention {
+	if m.Ref < 0 || m.Ref >= model.MaxRefs {
+		return out
+	}
+	return append(out, model.Mention{Kind: m.Kind, Ref: uint16(m.Ref),
+		Span: model.Span{Block: int32(m.Block), Start: int32(m.Start), End: int32(m.End)}})
+}
+
+// compareSpans orders mentions by block and start.
+func compareSpans(x, y mention) int { return cmp.Compare(x.place(), y.place()) }
+
+// maxRuns bounds the sorted runs mergeRuns merges.
+const maxRuns = 8
+
+// mergeRuns appends mentions to out in order of block and start (see appendMention). Each
+// finder appends its mentions in text order, so mentions is a few sorted runs, which it merges:
+// cheaper than a sort. It stops and returns false when two runs hold mentions at one place,
+// whose order it leaves to slices.SortFunc as before (so results stay as they were), or when
+// there are more than maxRuns runs.
+func mergeRuns(out []model.Mention, mentions []mention) ([]model.Mention, bool) {
+	var heads [maxRuns][]mention
+	runs := heads[:0]
+	for rest := mentions; len(rest) > 0; {
+		if len(runs) == maxRuns {
+			return out, false
+		}
+		n := 1
+		for n < len(rest) && rest[n-1].place() < rest[n].place() {
+			n++
+		}
+		runs = append(runs, rest[:n])
+		rest = rest[n:]
+	}
+	for len(runs) > 0 {
+		first, at := 0, runs[0][0].place()
+		for r := 1; r < len(runs); r++ {
+			switch p := runs[r][0].place(); {
+			case p == at:
+				return out, false
+			case p < at:
+				first, at = r, p
+			}
+		}
+		out = appendMention(out, runs[first][0])
+		if runs[first] = runs[first][1:]; len(runs[first]) == 0 {
+			runs = slices.Delete(runs, first, first+1)
+		}
+	}
+	return out, true
 }
 
 // blockOf converts an index into the texts slice Annotate builds to a model.Span block.

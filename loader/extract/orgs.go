@@ -38,15 +38,18 @@ func (s *scan) orgAt(i int) (org ru.OrgName, n int, byAbbr bool) {
 	if !startsUpper(text) {
 		return ru.OrgName{}, 0, false
 	}
-	if org, n := ru.OrgPhraseAt(s.phrase(i)); n > 0 {
-		return org, n, false
+	if fold := s.fold(i); ru.MayStartPhrase(fold) {
+		var buf [maxPhrase]string
+		if org, n := ru.OrgPhraseAt(s.phrase(i, maxPhrase, &buf)); n > 0 {
+			return org, n, false
+		}
 	}
 	if mayBeAbbreviation(text) {
 		if org, ok := ru.OrgByAbbr(text); ok {
 			return org, 1, true
 		}
 	}
-	if org, ok := ru.OrgWordOf(s.folds[i]); ok {
+	if org, ok := ru.OrgWordOf(s.fold(i)); ok {
 		return org, 1, false
 	}
 	return ru.OrgName{}, 0, false
@@ -62,7 +65,7 @@ func (s *scan) ministryCountry(i, n int) string {
 		}
 	}
 	if i > 0 && s.words[i].joined {
-		if cw, ok := ru.CountryWordOf(s.folds[i-1]); ok && cw.Kind == ru.CountryAdjective {
+		if cw, ok := ru.CountryWordOf(s.fold(i - 1)); ok && cw.Kind == ru.CountryAdjective {
 			return cw.Code
 		}
 	}
@@ -82,7 +85,7 @@ func (f *orgFinder) find(s *scan) {
 			}
 			continue
 		}
-		h := orgHit{org: org, block: s.blockOf(i), start: s.words[i].start, end: s.words[i+n-1].end, byAbbr: byAbbr}
+		h := orgHit{org: org, block: s.blockOf(i), start: s.startOf(i), end: s.endOf(i + n - 1), byAbbr: byAbbr}
 		if org.Ministry {
 			h.countryCode = s.ministryCountry(i, n)
 		}
@@ -94,10 +97,10 @@ func (f *orgFinder) find(s *scan) {
 // findInParts adds the organisations abbreviated in the parts of hyphenated word i
 // ("Россия-НАТО").
 func (f *orgFinder) findInParts(s *scan, i int) {
-	w, text, block := s.words[i], s.textOf(i), s.blockOf(i)
+	at, text, block := s.startOf(i), s.textOf(i), s.blockOf(i)
 	s.hyphenParts(i, func(start, end int) bool {
 		if org, ok := ru.OrgByAbbr(text[start:end]); ok {
-			f.hits = append(f.hits, orgHit{org: org, block: block, start: w.start + start, end: w.start + end, byAbbr: true})
+			f.hits = append(f.hits, orgHit{org: org, block: block, start: at + start, end: at + end, byAbbr: true})
 		}
 		return true
 	})
@@ -145,7 +148,7 @@ func (f *orgFinder) resolve(countries *countryFinder, mentions []mention) ([]mod
 			f.counts = append(f.counts, 0)
 		}
 		f.counts[k]++
-		mentions = append(mentions, mention{Kind: model.KindOrg, Key: org.Key,
+		mentions = append(mentions, mention{Kind: model.KindOrg, Key: org.Key, Ref: k,
 			span: span{Block: h.block, Start: h.start, End: h.end}})
 	}
 	return f.refs(), mentions

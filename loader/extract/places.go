@@ -17,11 +17,13 @@ import (
 func (s *scan) countryAt(i int) (code string, n int, adjective bool) {
 	text := s.textOf(i)
 	upper := startsUpper(text)
-	cw, known := ru.CountryWordOf(s.folds[i])
+	fold := s.fold(i)
+	cw, known := ru.CountryWordOf(fold)
 	// Multi-word names start with a capital; set phrases that are not countries ("шведский
 	// стол") start with a country adjective.
-	if upper || known && cw.Kind == ru.CountryAdjective {
-		if code, n := ru.CountryPhraseAt(s.phrase(i)); n > 0 {
+	if (upper || known && cw.Kind == ru.CountryAdjective) && ru.MayStartPhrase(fold) {
+		var buf [maxPhrase]string
+		if code, n := ru.CountryPhraseAt(s.phrase(i, maxPhrase, &buf)); n > 0 {
 			return code, n, false
 		}
 	}
@@ -48,7 +50,7 @@ func trusted(cw ru.CountryWord, text string, sentenceStart bool) bool {
 
 // inDomainName reports whether word i is a top-level domain (".рф", ".kz") rather than a word.
 func (s *scan) inDomainName(i int) bool {
-	start := s.words[i].start
+	start := s.startOf(i)
 	return start > 0 && s.around(i)[start-1] == '.'
 }
 
@@ -58,7 +60,7 @@ func (s *scan) inDomainName(i int) bool {
 // before "язык" is a language (китайского языка).
 func (s *scan) namesSomethingElse(i int, cw ru.CountryWord) bool {
 	w, text := s.words[i], s.around(i)
-	if w.start > 0 && w.end < len(text) && isQuote(lastRune(text[:w.start])) && isQuote(firstRune(text[w.end:])) {
+	if start, end := s.startOf(i), s.endOf(i); start > 0 && end < len(text) && isQuote(lastRune(text[:start])) && isQuote(firstRune(text[end:])) {
 		return true
 	}
 	if cw.Kind != ru.CountryAdjective {
@@ -66,11 +68,11 @@ func (s *scan) namesSomethingElse(i int, cw ru.CountryWord) bool {
 	}
 	text = s.textOf(i)
 	if i > 0 && w.joined && !w.sentenceStart && startsUpper(text) && !mayBeAbbreviation(text) && startsUpper(s.textOf(i-1)) {
-		if _, adj := ru.CountryWordOf(s.folds[i-1]); !adj {
+		if _, adj := ru.CountryWordOf(s.fold(i - 1)); !adj {
 			return true
 		}
 	}
-	return i+1 < len(s.words) && s.words[i+1].joined && isLanguageWord(s.folds[i+1])
+	return i+1 < len(s.words) && s.words[i+1].joined && isLanguageWord(s.fold(i+1))
 }
 
 func isQuote(r rune) bool { return strings.ContainsRune("«»\"“”„'", r) }
@@ -140,7 +142,9 @@ type countryFinder struct {
 	// named[k] is set once codes[k] is named, abbreviated, part of a compound or the adjective
 	// of a state noun: a country found only through other adjectives is dropped.
 	named    []bool
-	mentions []mention
+	mentions []mention // their Ref indexes codes
+	// renumbered is dropUnnamed's: the index of each country once the unnamed are dropped.
+	renumbered []int
 }
 
 // reset empties f for the next article.
@@ -159,7 +163,7 @@ func (f *countryFinder) add(code string, named bool, block, start, end int) {
 	}
 	f.named[k] = f.named[k] || named
 	f.counts[k]++
-	f.mentions = append(f.mentions, mention{Kind: model.KindCountry, Key: code,
+	f.mentions = append(f.mentions, mention{Kind: model.KindCountry, Key: code, Ref: k,
 		span: span{Block: block, Start: start, End: end}})
 }
 
@@ -185,22 +189,29 @@ func (f *countryFinder) find(s *scan) {
 			continue
 		}
 		if code != "" {
-			named := !adjective || ru.StateNounFollows(s.phrase(i)[1:])
-			f.add(code, named, s.blockOf(i), s.words[i].start, s.words[i+n-1].end)
+			named := !adjective || s.stateNounFollows(i)
+			f.add(code, named, s.blockOf(i), s.startOf(i), s.endOf(i+n-1))
 		}
 		i += n - 1 // past the name's other words
 	}
 }
 
+// stateNounFollows reports whether a state noun follows the country adjective at word i (see
+// ru.StateNounFollows).
+func (s *scan) stateNounFollows(i int) bool {
+	var buf [maxPhrase]string
+	return ru.StateNounFollows(s.phrase(i, 1+ru.StateNounReach, &buf)[1:])
+}
+
 // findInParts adds the countries named by the parts of hyphenated word i.
 func (f *countryFinder) findInParts(s *scan, i int) {
-	w, text, fold, block := s.words[i], s.textOf(i), s.folds[i], s.blockOf(i)
+	w, at, text, fold, block := s.words[i], s.startOf(i), s.textOf(i), s.fold(i), s.blockOf(i)
 	s.hyphenParts(i, func(start, end int) bool {
 		part := text[start:end]
 		if code, ok := ru.CountryAbbr(part); ok {
-			f.add(code, true, block, w.start+start, w.start+end)
+			f.add(code, true, block, at+start, at+end)
 		} else if cw, ok := ru.CountryWordOf(fold[start:end]); ok && trusted(cw, part, w.sentenceStart && start == 0) {
-			f.add(cw.Code, true, block, w.start+start, w.start+end)
+			f.add(cw.Code, true, block, at+start, at+end)
 		} else if startsUpper(part) {
 			return false // a compound name such as "Нью-Джерси" or "Восточно-Казахстанская"
 		}
@@ -214,15 +225,23 @@ func (f *countryFinder) dropUnnamed() {
 	if !slices.Contains(f.named, false) {
 		return
 	}
+	f.mentions = slices.DeleteFunc(f.mentions, func(m mention) bool { return !f.named[m.Ref] })
+	f.renumbered = f.renumbered[:0]
 	kept := 0
 	for k, code := range f.codes {
+		f.renumbered = append(f.renumbered, kept)
 		if f.named[k] {
-			f.codes[kept], f.counts[kept], f.named[kept] = code, f.counts[k], true
+			f.codes[kept], f.counts[kept] = code, f.counts[k]
 			kept++
 		}
 	}
-	f.mentions = slices.DeleteFunc(f.mentions, func(m mention) bool { return !slices.Contains(f.codes[:kept], m.Key) })
+	for i := range f.mentions {
+		f.mentions[i].Ref = f.renumbered[f.mentions[i].Ref]
+	}
 	f.codes, f.counts, f.named = f.codes[:kept], f.counts[:kept], f.named[:kept]
+	for k := range f.named {
+		f.named[k] = true
+	}
 }
 
 // refs returns the countries found as fresh values for the article.
@@ -256,8 +275,7 @@ func (p *placeFinder) release() {
 	if cap(p.scan.buf) > 1<<20 || cap(p.scan.words) > 1<<16 {
 		return
 	}
-	p.scan.texts = nil
-	clear(p.scan.folds) // they point into the texts; those past len were cleared before
+	p.scan.texts, p.scan.folded = nil, ""
 	placeFinders.Put(p)
 }
 

@@ -18,10 +18,13 @@ import (
 const maxPhrase = 12
 
 // word is one word of a text: letters and digits, with inner hyphens ("казахско-мексиканского").
+// The scan writes one for every word of every article, so it is kept small and free of pointers:
+// 20 bytes (files are read up to a cap far below 2 GiB, so 32 bits hold any offset), its folded
+// form found through fold.
 type word struct {
-	text       int // the index of its text in the scan's texts
-	start, end int // byte offsets into the text
-	foldAt     int // where the folded word starts in the scan's buffer; -1: it is folded as written
+	text       int32 // the index of its text in the scan's texts
+	start, end int32 // byte offsets into the text
+	foldAt     int32 // where the folded word starts in the scan's folded; -1: it is folded as written
 	// joined is set when only spaces separate the word from the previous one, so a multi-word
 	// name may run across the gap. The first word of a text is never joined.
 	joined bool
@@ -37,9 +40,10 @@ type word struct {
 // passes.
 type scan struct {
 	texts []string
-	words []word   // reused from article to article
-	folds []string // folds[i] is word i folded like ru.Fold, with the same length
-	buf   []byte   // the folded forms of the words that change when folded, end to end
+	words []word // reused from article to article
+	buf   []byte // the folded forms of the words that change when folded, end to end
+	// folded is buf as a string once every text is split.
+	folded string
 	// refolded lists the words whose folded form is in buf.
 	refolded []int
 }
@@ -49,19 +53,16 @@ type scan struct {
 // copy, which becomes one string for the article once every text is split.
 func (s *scan) reset(texts []string) {
 	s.texts = texts
-	s.words, s.folds, s.buf, s.refolded = s.words[:0], s.folds[:0], s.buf[:0], s.refolded[:0]
+	s.words, s.buf, s.refolded, s.folded = s.words[:0], s.buf[:0], s.refolded[:0], ""
 	for t, text := range texts {
 		s.split(t, text)
 	}
 	if len(s.refolded) == 0 {
 		return
 	}
-	folded := string(s.buf)
+	s.folded = string(s.buf)
 	for _, i := range s.refolded {
-		w := &s.words[i]
-		fold := folded[w.foldAt : w.foldAt+w.end-w.start]
-		s.folds[i] = fold
-		w.mayStartName = mayStartName(s.textOf(i), fold, w.hyphen)
+		s.words[i].mayStartName = mayStartName(s.textOf(i), s.fold(i), s.words[i].hyphen)
 	}
 }
 
@@ -81,13 +82,13 @@ func (s *scan) split(t int, text string) {
 			continue
 		}
 		i = end
-		w := word{text: t, start: start, end: end, hyphen: hyphen, foldAt: -1}
+		w := word{text: int32(t), start: int32(start), end: int32(end), hyphen: hyphen, foldAt: -1}
 		w.joined, w.sentenceStart = gapKind(text, prevEnd, start)
 		prevEnd = end
 		written := text[start:end]
 		switch {
 		case foldFrom < foldTo:
-			w.foldAt = len(s.buf)
+			w.foldAt = int32(len(s.buf))
 			s.buf = appendFolded(s.buf, written, foldFrom-start, foldTo-start)
 			s.refolded = append(s.refolded, len(s.words)) // reset decides mayStartName
 		case hyphen || otherScript(written[0]):
@@ -98,18 +99,28 @@ func (s *scan) split(t int, text string) {
 			_, w.mayStartName = ru.CountryWordOf(written)
 		}
 		s.words = append(s.words, w)
-		s.folds = append(s.folds, written) // replaced in reset for a word that folds
 	}
 }
 
-// phrase returns the folded words a name starting at word i may span: those joined to it by
-// spaces only, up to maxPhrase.
-func (s *scan) phrase(i int) []string {
-	end := i + 1
-	for end < len(s.words) && end < i+maxPhrase && s.words[end].joined {
-		end++
+// phrase returns the folded words a name starting at word i may span, those joined to it by
+// spaces only, up to limit (at most maxPhrase), in buf: callers pass an array on their stack,
+// which holds the strings without the garbage collector's write barriers.
+func (s *scan) phrase(i, limit int, buf *[maxPhrase]string) []string {
+	n := 0
+	for j := i; j < len(s.words) && n < limit && (j == i || s.words[j].joined); j++ {
+		buf[n] = s.fold(j)
+		n++
 	}
-	return s.folds[i:end]
+	return buf[:n]
+}
+
+// fold returns word i folded like ru.Fold, with the same length.
+func (s *scan) fold(i int) string {
+	w := &s.words[i]
+	if w.foldAt < 0 {
+		return s.texts[w.text][w.start:w.end]
+	}
+	return s.folded[w.foldAt : w.foldAt+w.end-w.start]
 }
 
 // mayStartName reports whether a name may start at a word, given as written and folded. Most
@@ -239,7 +250,11 @@ func (s *scan) textOf(i int) string {
 func (s *scan) around(i int) string { return s.texts[s.words[i].text] }
 
 // blockOf returns the model.Span block of word i.
-func (s *scan) blockOf(i int) int { return blockOf(s.words[i].text) }
+func (s *scan) blockOf(i int) int { return blockOf(int(s.words[i].text)) }
+
+// startOf and endOf return the byte offsets of word i in its text.
+func (s *scan) startOf(i int) int { return int(s.words[i].start) }
+func (s *scan) endOf(i int) int   { return int(s.words[i].end) }
 
 // isWordRuneAt reports whether the rune at text[i] is a letter or digit.
 func isWordRuneAt(text string, i int) bool {

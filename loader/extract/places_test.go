@@ -199,8 +199,8 @@ func TestScanFolds(t *testing.T) {
 	var s scan
 	s.reset(texts)
 	for i := range s.words {
-		if want := ru.Fold(s.textOf(i)); s.folds[i] != want {
-			t.Errorf("word %q folded to %q, want %q", s.textOf(i), s.folds[i], want)
+		if want := ru.Fold(s.textOf(i)); s.fold(i) != want {
+			t.Errorf("word %q folded to %q, want %q", s.textOf(i), s.fold(i), want)
 		}
 	}
 }

@@ -84,6 +84,9 @@ func IsStateNoun(fold string) bool {
 // ("российской государственной нефтяной компании").
 const maxHeadDistance = 3
 
+// StateNounReach is the most words after a country adjective StateNounFollows looks at.
+const StateNounReach = maxHeadDistance
+
 // StateNounFollows reports whether folds, the folded words after a country adjective up to the
 // first punctuation, start with a state noun, maybe after other adjectives ("британской внешней
 // разведки") or a second country adjective ("российские и казахстанские дипломаты"): then the

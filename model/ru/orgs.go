@@ -42,6 +42,8 @@ type orgIndex struct {
 	latin   map[string]int         // folded Latin names: "iaea", "european union"
 	phrases map[string][]orgPhrase // multi-word names by the folded forms of their first word
 	maybe   wordFilter             // the keys of words and phrases
+	// maybePhrase holds the keys of phrases.
+	maybePhrase wordFilter
 }
 
 func buildOrgs(tsv string) *orgIndex {
@@ -86,6 +88,7 @@ func buildOrgs(tsv string) *orgIndex {
 	for k := range ix.phrases {
 		slices.SortStableFunc(ix.phrases[k], func(a, b orgPhrase) int { return len(b.words) - len(a.words) })
 		ix.maybe.add(k)
+		ix.maybePhrase.add(k)
 	}
 	for k := range ix.words {
 		ix.maybe.add(k)
@@ -170,7 +173,7 @@ func OrgWordOf(fold string) (OrgName, bool) {
 // folded words of one sentence, in any case form: ["международного", "агентства", "по",
 // "атомной", "энергии"] gives МАГАТЭ, 5. n is 0 when no name starts there.
 func OrgPhraseAt(folds []string) (org OrgName, n int) {
-	if len(folds) < 2 || !orgs.maybe.mayHave(folds[0]) {
+	if len(folds) < 2 || !orgs.maybePhrase.mayHave(folds[0]) {
 		return OrgName{}, 0
 	}
 	for _, p := range orgs.phrases[folds[0]] {
@@ -255,3 +258,17 @@ var nameStarts = func() (f wordFilter) {
 // look up. False is certain: it is a cheap test that rules out most words before those lookups.
 // Abbreviations, looked up as written, are not covered.
 func MayStartName(fold string) bool { return nameStarts.mayHave(fold) }
+
+// phraseStarts is the union of the gazetteers' phrase filters: every word a multi-word country
+// or organisation name may start with.
+var phraseStarts = func() (f wordFilter) {
+	for i := range f {
+		f[i] = countries.maybePhrase[i] | orgs.maybePhrase[i]
+	}
+	return f
+}()
+
+// MayStartPhrase reports whether a folded word may be the first word of a multi-word country or
+// organisation name, the words CountryPhraseAt and OrgPhraseAt look up. False is certain: it lets
+// a caller skip gathering the words a name might span.
+func MayStartPhrase(fold string) bool { return phraseStarts.mayHave(fold) }

@@ -31,7 +31,7 @@ func TestForeignMinistry(t *testing.T) {
 	}
 }
 
-// TestMayStartName checks the filter against every form the gazetteers index: it must never
+// TestMayStartName checks the filters against every form the gazetteers index: they must never
 // rule out one of them.
 func TestMayStartName(t *testing.T) {
 	for form := range countries.words {
@@ -40,8 +40,8 @@ func TestMayStartName(t *testing.T) {
 		}
 	}
 	for form := range countries.phrases {
-		if !MayStartName(form) {
-			t.Errorf("MayStartName(%q) = false for a country name's first word", form)
+		if !MayStartName(form) || !MayStartPhrase(form) {
+			t.Errorf("MayStartName or MayStartPhrase(%q) = false for a country name's first word", form)
 		}
 	}
 	for form := range orgs.words {
@@ -50,8 +50,8 @@ func TestMayStartName(t *testing.T) {
 		}
 	}
 	for form := range orgs.phrases {
-		if !MayStartName(form) {
-			t.Errorf("MayStartName(%q) = false for an organisation name's first word", form)
+		if !MayStartName(form) || !MayStartPhrase(form) {
+			t.Errorf("MayStartName or MayStartPhrase(%q) = false for an organisation name's first word", form)
 		}
 	}
 	passed := 0
