@@ -96,7 +96,7 @@ func findPeople(texts []string, mentions []mention) ([]model.PersonRef, []mentio
 	consumed := slices.Grow(pf.consumedBy[:0], len(texts))[:len(texts)]
 	pf.tokens, pf.consumedBy = tokens, consumed
 	for i, text := range texts {
-		tokens[i] = mergeParticles(text, all[bounds[i]:bounds[i+1]:bounds[i+1]])
+		tokens[i] = mergeParticles(text, all[bounds[i]:bounds[i+1]:bounds[i+1]], pf.cache)
 		consumed[i] = allConsumed[bounds[i] : bounds[i]+len(tokens[i])]
 	}
 	for i := range texts {
@@ -183,7 +183,7 @@ var nameParticles = map[string]bool{"бин": true, "ибн": true, "де": true
 // mergeParticles glues a name particle between two capitalised words to the word after it
 // ("бин Ладен" becomes one word), so a name reads as first name and surname. It works in
 // place and returns the shortened slice.
-func mergeParticles(text string, toks []wordToken) []wordToken {
+func mergeParticles(text string, toks []wordToken, cache wordCache) []wordToken {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
@@ -193,8 +193,9 @@ func mergeParticles(text string, toks []wordToken) []wordToken {
 				j++ // "фон дер Ляйен"
 			}
 			n := toks[j]
-			n.start, n.text = t.start, text[t.start:n.end]
-			n.fold, n.info = ru.Fold(n.text), nil
+			n.start = t.start
+			n.info = cache.get(n.word(text))
+			n.fold = n.info.fold
 			n.spaceOnly, n.sentStart, n.before = t.spaceOnly, false, t.before
 			out = append(out, n)
 			i = j
@@ -215,7 +216,7 @@ func isNameWord(t *wordToken) bool {
 	if t.initial {
 		return true
 	}
-	return t.upper && t.cyrillic && !t.allCaps && !t.mixedCaps && len(t.text) > 2
+	return t.upper && t.cyrillic && !t.allCaps && !t.mixedCaps && t.end-t.start > 2
 }
 
 // parseGroup reads a run toks[from:to] of capitalised words: it splits it at words that are
@@ -261,7 +262,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		if sur.initial {
 			ini, sur = sur, ini
 		}
-		first, _ := utf8.DecodeRuneInString(ini.text)
+		first, _ := utf8.DecodeRuneInString(ini.word(text))
 		consumed[from], consumed[from+1] = true, true
 		pf.addPending(text, ti, toks, indexOf(toks, sur), ru.Fold(string(first)), consumed)
 		return
@@ -271,7 +272,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		if r, ok := pf.readSpan([]wordToken{toks[from], toks[from+2]}, 0); ok && r.knownName {
 			consumed[from], consumed[from+1], consumed[from+2] = true, true, true
 			p := pf.person(r.lemmas(), r.folds(), "")
-			pf.spans = append(pf.spans, personSpan{p, ti, [2]int{toks[from].start, toks[from+2].end}})
+			pf.spans = append(pf.spans, personSpan{p, ti, [2]int{int(toks[from].start), int(toks[from+2].end)}})
 			return
 		}
 	}
@@ -299,7 +300,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 			break
 		}
 		consumed[from] = true
-		pf.spans = append(pf.spans, personSpan{p, ti, [2]int{toks[from].start, toks[from].end}})
+		pf.spans = append(pf.spans, personSpan{p, ti, toks[from].span()})
 		from++
 	}
 	type choice struct {
@@ -352,7 +353,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 	for k := best.from; k < best.to; k++ {
 		consumed[k] = true
 	}
-	span := [2]int{toks[best.from].start, toks[best.to-1].end}
+	span := [2]int{int(toks[best.from].start), int(toks[best.to-1].end)}
 	if r.patronym && r.n == 2 {
 		// "Борис Николаевич": the surname may be given elsewhere in the article.
 		pf.patronymics = append(pf.patronymics, patronymicMention{ti, span, slices.Clone(r.lemmas()), role})
@@ -453,13 +454,8 @@ func (pf *peopleFinder) readings(t *wordToken) *wordReadings {
 	return pf.info(t).readings()
 }
 
-// info returns the wordInfo of t, remembered in t.
-func (pf *peopleFinder) info(t *wordToken) *wordInfo {
-	if t.info == nil {
-		t.info = pf.cache.get(t.text)
-	}
-	return t.info
-}
+// info returns the wordInfo of t, a capitalised word or an initial.
+func (pf *peopleFinder) info(t *wordToken) *wordInfo { return t.info }
 
 func indexOf(toks []wordToken, t *wordToken) int {
 	for i := range toks {

@@ -123,7 +123,9 @@ func (pf *peopleFinder) formsOf(name string) nameForms {
 }
 
 // wordCache is a finder's own front to wordMemo, kept from one article to the next: a plain
-// map, faster than the shared one, for the words one core meets again and again.
+// map, faster than the shared one, for the words one core meets again and again. (A table of
+// slots indexed by a hash of the word measured no faster inside the loader, where this map
+// of the few thousand words a core meets stays in cache.)
 type wordCache map[string]*wordInfo
 
 // maxWordCache bounds a wordCache; it is emptied when full.

@@ -78,9 +78,9 @@ func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int) {
 // nominative where practical.
 func roleText(text string, toks []wordToken, from, head, i int) string {
 	var b strings.Builder
-	b.Grow(toks[i-1].end - toks[from].start)
+	b.Grow(int(toks[i-1].end - toks[from].start))
 	for k := from; k < i; k++ {
-		w := toks[k].text
+		w := toks[k].word(text)
 		if k > from {
 			b.WriteString(text[toks[k-1].end:toks[k].start])
 		}

@@ -43,7 +43,7 @@ func (pf *peopleFinder) addFirstName(ti int, toks []wordToken, i int) bool {
 	fold := ru.Fold(lemma)
 	for _, p := range pf.people {
 		if p.first == fold {
-			pf.spans = append(pf.spans, personSpan{p, ti, [2]int{t.start, t.end}})
+			pf.spans = append(pf.spans, personSpan{p, ti, t.span()})
 			return true
 		}
 	}
@@ -90,7 +90,7 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 	w := pf.readings(t)
 	lemmas := w.surnames()
 	if p := pf.linkSurname(lemmas, initial); p != nil {
-		pf.spans = append(pf.spans, personSpan{p, ti, [2]int{t.start, t.end}})
+		pf.spans = append(pf.spans, personSpan{p, ti, t.span()})
 		if p.role == "" {
 			p.role, _ = pf.roleBefore(text, toks, i, consumed)
 		}
@@ -107,7 +107,7 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 		return
 	}
 	role, _ := pf.roleBefore(text, toks, i, consumed)
-	pm := pendingMention{text: ti, start: t.start, end: t.end, lemmas: lemmas, initial: initial,
+	pm := pendingMention{text: ti, start: int(t.start), end: int(t.end), lemmas: lemmas, initial: initial,
 		role: role}
 	if i+1 < len(toks) && !toks[i+1].upper && toks[i+1].spaceOnly {
 		next := toks[i+1].fold

@@ -8,23 +8,30 @@ import (
 	"github.com/dispatch-news/dispatch/model/ru"
 )
 
-// wordToken is one word of a text as the people finder sees it.
+// wordToken is one word of a text as the people finder sees it. It takes 48 bytes, with no
+// copy of the word (that is text[start:end], see word): the finder reads an article's tokens
+// again and again, and smaller ones stay in the processor's cache.
 type wordToken struct {
-	start, end int    // byte offsets of the word in its text (an initial includes its dots)
-	text       string // the word as written ("Кошербаевым", "К.-Ж.")
-	fold       string // text folded (see ru.Fold)
-	upper      bool   // starts with an upper-case letter
-	allCaps    bool   // two or more letters, all upper-case: an abbreviation ("МИД", "РК")
-	mixedCaps  bool   // two capitals in one part: an abbreviation with an ending ("МИДа")
-	cyrillic   bool   // made of Cyrillic letters (and hyphens)
-	initial    bool   // one or more initials: "К.", "К.-Ж.", "К.К."
-	sentStart  bool   // first word of a sentence (or of the text)
-	quoted     bool   // right after an opening quote: the start of a title or a brand
-	spaceOnly  bool   // only spaces separate it from the previous token
+	start, end int32     // byte offsets of the word in its text (an initial includes its dots)
+	fold       string    // the word folded (see ru.Fold)
+	info       *wordInfo // set for every capitalised word and initial (see peopleFinder.info)
 	// before is the last punctuation rune between the previous token and this one, 0 if none.
-	before rune
-	info   *wordInfo // for a capitalised word (see peopleFinder.info)
+	before    rune
+	upper     bool // starts with an upper-case letter
+	allCaps   bool // two or more letters, all upper-case: an abbreviation ("МИД", "РК")
+	mixedCaps bool // two capitals in one part: an abbreviation with an ending ("МИДа")
+	cyrillic  bool // made of Cyrillic letters (and hyphens)
+	initial   bool // one or more initials: "К.", "К.-Ж.", "К.К."
+	sentStart bool // first word of a sentence (or of the text)
+	quoted    bool // right after an opening quote: the start of a title or a brand
+	spaceOnly bool // only spaces separate it from the previous token
 }
+
+// word returns the token as written in text ("Кошербаевым", "К.-Ж.").
+func (t *wordToken) word(text string) string { return text[t.start:t.end] }
+
+// span returns the byte offsets of the token in its text.
+func (t *wordToken) span() [2]int { return [2]int{int(t.start), int(t.end)} }
 
 // tokenizeWords appends the words of text to tokens, keeping hyphenated words whole
 // ("Аль-Руми") and gluing initials to their dots, and looks capitalised words up in cache.
@@ -74,51 +81,54 @@ func tokenizeWords(text string, tokens []wordToken, cache wordCache) []wordToken
 			i++
 			continue
 		}
-		r, size := decodeRune(text, i)
-		if !isLetter(r) {
-			switch {
-			case r == '.' || r == '!' || r == '?' || r == '…':
-				sentenceOpen = true
-				before, spaceOnly, skip = r, false, true
-			case r == '«' || r == '"' || r == '“' || r == '„':
-				quoteOpen = r != '"' || !quoteOpen
-				before, spaceOnly, skip = r, false, true
-			case r == '»' || r == '”':
-				quoteOpen = false
-				before, spaceOnly, skip = r, false, true
-			case unicode.IsSpace(r):
-				if r == '\n' {
+		// Most words start with a Cyrillic letter, decided without decoding it.
+		if !cyrillicLetterAt(text, i) {
+			r, size := decodeRune(text, i)
+			if !isLetter(r) {
+				switch {
+				case r == '.' || r == '!' || r == '?' || r == '…':
 					sentenceOpen = true
+					before, spaceOnly, skip = r, false, true
+				case r == '«' || r == '"' || r == '“' || r == '„':
+					quoteOpen = r != '"' || !quoteOpen
+					before, spaceOnly, skip = r, false, true
+				case r == '»' || r == '”':
+					quoteOpen = false
+					before, spaceOnly, skip = r, false, true
+				case unicode.IsSpace(r):
+					if r == '\n' {
+						sentenceOpen = true
+					}
+				case unicode.IsDigit(r):
+					spaceOnly = false // "Tele2 AB": part of a name, not punctuation
+				default:
+					before, spaceOnly, skip = r, false, true
 				}
-			case unicode.IsDigit(r):
-				spaceOnly = false // "Tele2 AB": part of a name, not punctuation
-			default:
-				before, spaceOnly, skip = r, false, true
+				i += size
+				continue
 			}
-			i += size
-			continue
 		}
 		start := i
 		// The token is read in place, at the end of tokens (no copy of it).
-		tokens = append(tokens, wordToken{start: start, sentStart: sentenceOpen, spaceOnly: spaceOnly, before: before})
+		tokens = append(tokens, wordToken{start: int32(start), sentStart: sentenceOpen, spaceOnly: spaceOnly, before: before})
 		tok := &tokens[len(tokens)-1]
 		end, letters := scanWord(text, i, tok)
-		tok.end, tok.text = end, text[start:end]
+		tok.end = int32(end)
 		if tok.upper {
-			tok.info = cache.get(tok.text)
+			tok.info = cache.get(text[start:end])
 			tok.fold = tok.info.fold
 		}
 		tok.quoted = quoteOpen && (before == '«' || before == '"' || before == '“' || before == '„')
 		if tok.upper && letters == 1 && end < len(text) && text[end] == '.' {
 			end = scanInitials(text, end)
-			tok.end, tok.text, tok.initial = end, text[start:end], true
-			tok.fold = ru.Fold(tok.text)
+			tok.end, tok.initial = int32(end), true
+			tok.fold = ru.Fold(text[start:end])
 		}
 		if tok.initial && len(tokens) > first+1 {
 			// "К.К." split by a space-less dot is one token already; "К. К." is two: glue them.
 			if prev := &tokens[len(tokens)-2]; prev.initial && tok.spaceOnly {
-				prev.end, prev.text = end, text[prev.start:end]
-				prev.fold = ru.Fold(prev.text)
+				prev.end = int32(end)
+				prev.fold = ru.Fold(prev.word(text))
 				*tok = wordToken{} // drop this one, and its hold on the text
 				tokens = tokens[:len(tokens)-1]
 				i = end
@@ -318,6 +328,9 @@ func scanWord(text string, i int, t *wordToken) (end, letters int) {
 				continue
 			}
 		}
+		if c := text[i]; c < utf8.RuneSelf && c != '-' && c != '\'' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			break // a space or punctuation: the usual end of a word
+		}
 		r, size := decodeRune(text, i)
 		if isLetter(r) {
 			up := isUpper(r)
@@ -354,6 +367,12 @@ func scanWord(text string, i int, t *wordToken) (end, letters int) {
 		t.fold = ru.Fold(t.fold)
 	}
 	return i, letters
+}
+
+// cyrillicLetterAt reports whether text[i:] starts with a letter of the Cyrillic block
+// U+0400…U+047F (D0 or D1 and a continuation byte), all of which are letters.
+func cyrillicLetterAt(text string, i int) bool {
+	return text[i]&^1 == 0xD0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80
 }
 
 // decodeRune decodes the rune at text[i], with a fast path for two-byte Cyrillic letters.
