@@ -74,9 +74,11 @@ func (s *scan) ministryCountry(i, n int) string {
 
 // find adds the organisations of a scanned article.
 func (f *orgFinder) find(s *scan) {
-	for i := 0; i < len(s.words); i++ {
-		if !s.words[i].mayStartName {
-			continue
+	next := 0 // the first word past the last name found
+	for _, start := range s.starts {
+		i := int(start)
+		if i < next {
+			continue // inside that name
 		}
 		org, n, byAbbr := s.orgAt(i)
 		if n == 0 {
@@ -90,7 +92,7 @@ func (f *orgFinder) find(s *scan) {
 			h.countryCode = s.ministryCountry(i, n)
 		}
 		f.hits = append(f.hits, h)
-		i += n - 1 // past the name's other words
+		next = i + n
 	}
 }
 

@@ -177,9 +177,11 @@ func (f *countryFinder) mentionsOf(code string) int {
 
 // find adds the countries of a scanned article.
 func (f *countryFinder) find(s *scan) {
-	for i := 0; i < len(s.words); i++ {
-		if !s.words[i].mayStartName {
-			continue
+	next := 0 // the first word past the last name found
+	for _, start := range s.starts {
+		i := int(start)
+		if i < next {
+			continue // inside that name
 		}
 		code, n, adjective := s.countryAt(i)
 		if n == 0 {
@@ -192,7 +194,7 @@ func (f *countryFinder) find(s *scan) {
 			named := !adjective || s.stateNounFollows(i)
 			f.add(code, named, s.blockOf(i), s.startOf(i), s.endOf(i+n-1))
 		}
-		i += n - 1 // past the name's other words
+		next = i + n
 	}
 }
 

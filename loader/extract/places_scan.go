@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -8,9 +9,9 @@ import (
 )
 
 // Countries and organisations are found in one pass over the bytes of an article's texts: they
-// are split into words, every word is folded once, and the words a name may start at are marked
+// are split into words, every word is folded once, and the words a name may start at are listed
 // as they go. Most words are common words in lower case, ruled out by a few byte loads (see
-// mayStartName); the finders look up only the marked ones in the gazetteer maps model/ru builds
+// mayStartName); the finders look up only the listed ones in the gazetteer maps model/ru builds
 // at start-up.
 
 // maxPhrase bounds the words a multi-word name may span ("Организация Договора о коллективной
@@ -31,9 +32,6 @@ type word struct {
 	// sentenceStart is set for the first word of a sentence, where any word is capitalised.
 	sentenceStart bool
 	hyphen        bool // the word has an inner hyphen
-	// mayStartName is set for the few words a name may start at (see mayStartName): the
-	// finders look at no other.
-	mayStartName bool
 }
 
 // scan is the texts of one article split into words, shared by the country and organisation
@@ -41,11 +39,14 @@ type word struct {
 type scan struct {
 	texts []string
 	words []word // reused from article to article
-	buf   []byte // the folded forms of the words that change when folded, end to end
+	// starts lists the few words a name may start at (see mayStartName), in order: the
+	// finders look at no other.
+	starts []int32
+	buf    []byte // the folded forms of the words that change when folded, end to end
 	// folded is buf as a string once every text is split.
 	folded string
-	// refolded lists the words whose folded form is in buf.
-	refolded []int
+	// keepAll keeps every word, even those no rule reads (see split): tests compare with it.
+	keepAll bool
 }
 
 // reset splits the texts of an article into words, reusing the scan's buffers. Most words are
@@ -53,50 +54,86 @@ type scan struct {
 // copy, which becomes one string for the article once every text is split.
 func (s *scan) reset(texts []string) {
 	s.texts = texts
-	s.words, s.buf, s.refolded, s.folded = s.words[:0], s.buf[:0], s.refolded[:0], ""
+	s.words, s.starts, s.buf, s.folded = s.words[:0], s.starts[:0], s.buf[:0], ""
 	for t, text := range texts {
 		s.split(t, text)
 	}
-	if len(s.refolded) == 0 {
-		return
-	}
-	s.folded = string(s.buf)
-	for _, i := range s.refolded {
-		s.words[i].mayStartName = mayStartName(s.textOf(i), s.fold(i), s.words[i].hyphen)
+	if len(s.buf) > 0 {
+		s.folded = string(s.buf)
 	}
 }
 
-// split appends the words of texts[t] in one pass over its bytes.
+// split appends the words of texts[t] in one pass over its bytes. It keeps only the words a
+// rule may read: those a name may start at, every word that is not a plain one (in lower case
+// and not a country adjective) and, after a word a name may start at, the words joined to it
+// that a name or the rules looking ahead from one may span. A rule looking back from a name
+// reads only the word before it when joined, and only when that word is capitalised or a
+// country adjective; a word after a dropped one is therefore marked not joined.
 func (s *scan) split(t int, text string) {
 	prevEnd := -1
+	// reach is how many more words joined to the last word a name may start at are kept;
+	// dropped is set when the word before the next kept one was dropped.
+	reach, dropped := 0, false
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf && asciiFold[c] == 0 {
 			i++ // spaces and punctuation
 			continue
 		}
 		start := i
-		end, foldFrom, foldTo, hyphen := wordEnd(text, i)
+		// Most words are letters а..я up to a space or punctuation: wordEnd is for the others.
+		i = lowerRunEnd(text, i)
+		end, foldFrom, foldTo, hyphen := i, i, i, false
+		if i < len(text) && !endsWord(text[i]) {
+			end, foldFrom, foldTo, hyphen = wordEnd(text, i)
+		}
 		if end == start { // another rune that is neither a letter nor a digit: «, —
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
 		i = end
-		w := word{text: int32(t), start: int32(start), end: int32(end), hyphen: hyphen, foldAt: -1}
-		w.joined, w.sentenceStart = gapKind(text, prevEnd, start)
-		prevEnd = end
 		written := text[start:end]
+		// The common case, decided first: a capital in ASCII or Cyrillic would make the word
+		// fold, so a plain word is in lower case and may be a name only as a country adjective.
+		plain := foldFrom == foldTo && !hyphen && !otherScript(written[0])
+		adjective := false
+		if plain {
+			_, adjective = ru.CountryWordOf(written)
+		}
+		// A rule may read any other word wherever it stands, a plain one only within reach.
+		read := !plain || adjective || s.keepAll
+		if !read && reach == 0 {
+			prevEnd, dropped = end, true
+			continue
+		}
+		joined, sentenceStart := gapKind(text, prevEnd, start)
+		prevEnd = end
+		if !joined {
+			reach = 0
+		}
+		if !read && reach == 0 {
+			dropped = true
+			continue
+		}
+		w := word{text: int32(t), start: int32(start), end: int32(end), foldAt: -1,
+			joined: joined && !dropped, sentenceStart: sentenceStart, hyphen: hyphen}
+		dropped = false
+		mayStart := adjective
 		switch {
 		case foldFrom < foldTo:
 			w.foldAt = int32(len(s.buf))
 			s.buf = appendFolded(s.buf, written, foldFrom-start, foldTo-start)
-			s.refolded = append(s.refolded, len(s.words)) // reset decides mayStartName
-		case hyphen || otherScript(written[0]):
-			w.mayStartName = mayStartName(written, written, hyphen)
-		default:
-			// The common case, decided here: a capital in ASCII or Cyrillic would make the word
-			// fold, so it is in lower case and may be a name only as a country adjective.
-			_, w.mayStartName = ru.CountryWordOf(written)
+			// mayStartName's answer or more (its lookups want the fold as a string): the
+			// finders check every word listed.
+			mayStart = hyphen || ru.MayStartNameIn(s.buf[w.foldAt:]) || mayBeAbbreviation(written)
+		case !plain:
+			mayStart = mayStartName(written, hyphen)
+		}
+		if mayStart {
+			s.starts = append(s.starts, int32(len(s.words)))
+			reach = maxPhrase - 1
+		} else if reach > 0 {
+			reach--
 		}
 		s.words = append(s.words, w)
 	}
@@ -123,28 +160,28 @@ func (s *scan) fold(i int) string {
 	return s.folded[w.foldAt : w.foldAt+w.end-w.start]
 }
 
-// mayStartName reports whether a name may start at a word, given as written and folded. Most
-// words are ruled out: a word in lower case is a name only as a country adjective
-// ("французской"), a capitalised one only when the gazetteers may list it or it is written like
-// an abbreviation ("РК"). A hyphenated word may have names for parts ("российско-казахстанских").
-func mayStartName(text, fold string, hyphen bool) bool {
+// mayStartName reports whether a name may start at a word folded as written. Most words are
+// ruled out: a word in lower case is a name only as a country adjective ("французской"), a
+// capitalised one only when the gazetteers may list it or it is written like an abbreviation
+// ("РК"). A hyphenated word may have names for parts ("российско-казахстанских").
+func mayStartName(text string, hyphen bool) bool {
 	switch {
 	case hyphen:
 		return true
 	case !startsUpper(text):
-		_, ok := ru.CountryWordOf(fold)
+		_, ok := ru.CountryWordOf(text)
 		return ok
 	}
-	return mayBeAbbreviation(text) || ru.MayStartName(fold)
+	return mayBeAbbreviation(text) || ru.MayStartName(text)
 }
 
 // otherScript reports whether a word starting with byte c is in a script other than ASCII and
 // Cyrillic (U+0400..U+047F).
 func otherScript(c byte) bool { return c >= 0xC0 && c != 0xD0 && c != 0xD1 }
 
-// wordEnd scans the word that starts at text[i]: runes up to one that is neither a letter, a
-// digit nor an inner hyphen; end is i when text[i] is none of them. The runes that change when
-// folded (capitals, ё) are all in text[foldFrom:foldTo], empty when there are none.
+// wordEnd scans the word, or the rest of one, from text[i]: runes up to one that is neither a
+// letter, a digit nor an inner hyphen; end is i when text[i] is none of them. The runes that
+// change when folded (capitals, ё) are all in text[foldFrom:foldTo], empty when there are none.
 func wordEnd(text string, i int) (end, foldFrom, foldTo int, hyphen bool) {
 	for i < len(text) {
 		i = lowerRunEnd(text, i)
@@ -188,17 +225,38 @@ func wordEnd(text string, i int) (end, foldFrom, foldTo int, hyphen bool) {
 	return i, foldFrom, foldTo, hyphen
 }
 
+// endsWord reports whether a byte after a letter ends the word: ASCII that is neither a letter,
+// a digit nor a hyphen.
+func endsWord(c byte) bool { return c < utf8.RuneSelf && asciiFold[c] == 0 && c != '-' }
+
 // lowerRunEnd returns the end of the run of letters а..я that starts at text[i], the bulk of
-// Russian text: they are letters, folded as written.
+// Russian text: they are letters, folded as written. It tests four letters at a time while it
+// can: in each two-byte lane of a little-endian load, а..п is D0 B0..BF and р..я is D1 80..8F.
 func lowerRunEnd(text string, i int) int {
-	run, n := text[i:], 0
-	for n < len(run)-1 {
-		if r := uint16(run[n])<<8 | uint16(run[n+1]); r < 0xD0B0 || r > 0xD18F {
-			break
+	const (
+		mask     = 0xF0FE_F0FE_F0FE_F0FE // a lane's lead byte but its last bit, the high nibble of the other
+		leadBits = 0x0001_0001_0001_0001 // the last bit of each lead byte: 0 for D0, 1 for D1
+		loLetter = 0xB0D0_B0D0_B0D0_B0D0 // the lanes of а..п under mask; р..я are 0x3000 less
+	)
+	for i+8 <= len(text) {
+		b := text[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if other := x&mask ^ (loLetter - x&leadBits*0x3000); other != 0 {
+			return i + bits.TrailingZeros64(other)/16*2 // the first lane with another rune
 		}
-		n += 2
+		i += 8
 	}
-	return i + n
+	for i+1 < len(text) && isLowerLetter(text[i], text[i+1]) {
+		i += 2
+	}
+	return i
+}
+
+// isLowerLetter reports whether two bytes encode one of а..я.
+func isLowerLetter(b0, b1 byte) bool {
+	r := uint16(b0)<<8 | uint16(b1)
+	return r-0xD0B0 < 16 || r-0xD180 < 16
 }
 
 // appendFolded appends word folded like ru.Fold (lower case, ё as е), keeping its length: a

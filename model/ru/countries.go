@@ -78,6 +78,9 @@ type countryIndex struct {
 	latin   map[string]string          // folded Latin names: "france", "united kingdom"
 	phrases map[string][]countryPhrase // multi-word names by the folded forms of their first word
 	maybe   wordFilter                 // the keys of words
+	// shortest is the length in bytes of the shortest key of words: most words of a text are
+	// shorter ("в", "на"), ruled out before the filter.
+	shortest int
 	// maybePhrase holds the keys of phrases.
 	maybePhrase wordFilter
 }
@@ -104,7 +107,8 @@ func (f *wordFilter) mayHave(s string) bool {
 
 // filterBits hashes a word's length, first bytes and ending into the index of a wordFilter word
 // and the two bits it sets there, all from the well-mixed top bits of a multiplicative hash.
-func filterBits(s string) (int, uint64) {
+// It takes the word as a string or as bytes, which it does not keep.
+func filterBits[T string | []byte](s T) (int, uint64) {
 	n := len(s)
 	x := uint64(n)
 	if n >= 4 {
@@ -218,6 +222,9 @@ func (ix *countryIndex) addWord(form string, w CountryWord) {
 	if _, taken := ix.words[form]; !taken {
 		ix.words[form] = w
 		ix.maybe.add(form)
+		if ix.shortest == 0 || len(form) < ix.shortest {
+			ix.shortest = len(form)
+		}
 	}
 }
 
@@ -321,7 +328,7 @@ func LookupCountry(word string) (code string, ok bool) {
 // CountryWordOf looks up one folded word (see Fold): a case form of a single-word name or
 // alias, or of an adjective.
 func CountryWordOf(fold string) (w CountryWord, ok bool) {
-	if countries.maybe.mayHave(fold) {
+	if len(fold) >= countries.shortest && countries.maybe.mayHave(fold) {
 		w, ok = countries.words[fold]
 	}
 	return w, ok

@@ -259,6 +259,13 @@ var nameStarts = func() (f wordFilter) {
 // Abbreviations, looked up as written, are not covered.
 func MayStartName(fold string) bool { return nameStarts.mayHave(fold) }
 
+// MayStartNameIn is MayStartName for a folded word in a byte slice, such as a buffer words are
+// folded into; it does not keep b.
+func MayStartNameIn(b []byte) bool {
+	i, bits := filterBits(b)
+	return nameStarts[i]&bits == bits
+}
+
 // phraseStarts is the union of the gazetteers' phrase filters: every word a multi-word country
 // or organisation name may start with.
 var phraseStarts = func() (f wordFilter) {
