@@ -84,8 +84,9 @@ func findPeople(texts []string, mentions []mention) ([]model.PersonRef, []mentio
 	all := pf.words[:0]
 	bounds := slices.Grow(pf.bounds[:0], len(texts)+1)[:len(texts)+1]
 	pf.bounds = bounds
+	particles := false
 	for i, text := range texts {
-		all = tokenizeWords(text, all, pf.cache)
+		all = tokenizeWords(text, all, pf.cache, &particles)
 		bounds[i+1] = len(all)
 	}
 	pf.words = all
@@ -96,7 +97,10 @@ func findPeople(texts []string, mentions []mention) ([]model.PersonRef, []mentio
 	consumed := slices.Grow(pf.consumedBy[:0], len(texts))[:len(texts)]
 	pf.tokens, pf.consumedBy = tokens, consumed
 	for i, text := range texts {
-		tokens[i] = mergeParticles(text, all[bounds[i]:bounds[i+1]:bounds[i+1]], pf.cache)
+		tokens[i] = all[bounds[i]:bounds[i+1]:bounds[i+1]]
+		if particles {
+			tokens[i] = mergeParticles(text, tokens[i], pf.cache)
+		}
 		consumed[i] = allConsumed[bounds[i] : bounds[i]+len(tokens[i])]
 	}
 	for i := range texts {
@@ -175,7 +179,7 @@ func (pf *peopleFinder) findFullNames(text string, ti int, toks []wordToken, con
 }
 
 // nameParticles are the lower-case words inside foreign names: "Усама бин Ладен", "Шарль де
-// Голль", "Урсула фон дер Ляйен".
+// Голль", "Урсула фон дер Ляйен". None is longer than "дель" (see afterParticle).
 var nameParticles = map[string]bool{"бин": true, "ибн": true, "де": true, "ван": true, "фон": true,
 	"дер": true, "ди": true, "да": true, "дель": true, "ле": true, "ла": true, "эль": true, "аль": true,
 	"дос": true, "дю": true, "ду": true, "оглы": true}
@@ -359,15 +363,18 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		pf.patronymics = append(pf.patronymics, patronymicMention{ti, span, slices.Clone(r.lemmas()), role})
 		return
 	}
-	if p := pf.sameAs(pf.info(&toks[best.from]), pf.info(&toks[best.to-1]), r.folds()); p != nil {
+	p := pf.byKey[keyOf(r.folds())]
+	if p == nil {
 		// Another case form of a name already read: "Бесселя Кока" and "Бесселю Кок".
-		if p.role == "" {
-			p.role = role
+		if p := pf.sameAs(pf.info(&toks[best.from]), pf.info(&toks[best.to-1])); p != nil {
+			if p.role == "" {
+				p.role = role
+			}
+			pf.spans = append(pf.spans, personSpan{p, ti, span})
+			return
 		}
-		pf.spans = append(pf.spans, personSpan{p, ti, span})
-		return
 	}
-	p := pf.person(r.lemmas(), r.folds(), role)
+	p = pf.personOf(p, r.lemmas(), r.folds(), role)
 	if p.words[0] == nil {
 		p.words = [2]*wordInfo{pf.info(&toks[best.from]), pf.info(&toks[best.to-1])}
 	}

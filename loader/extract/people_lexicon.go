@@ -296,6 +296,10 @@ func roleHeadOf(fold string) string {
 		return w.role
 	}
 	for _, prefix := range []string{"экс-", "вице-", "и.о."} {
+		// The last byte of the prefix, a hyphen or a dot, rules out most words at once.
+		if n := len(prefix); len(fold) < n || fold[n-1] != prefix[n-1] {
+			continue
+		}
 		if rest, ok := strings.CutPrefix(fold, prefix); ok {
 			if w := inLexicon(rest, lexRole); w.role != "" {
 				return prefix + w.role

@@ -44,11 +44,9 @@ func (pf *peopleFinder) resolvePatronymics() {
 
 // sameAs returns the person already found whose name, as first written, and the name first …
 // last just read are case forms of one nominative name, when the two readings differ; it
-// renames the person to that common reading. It returns nil when there is none.
-func (pf *peopleFinder) sameAs(first, last *wordInfo, folds []string) *foundPerson {
-	if pf.byKey[personKey{folds[0], folds[len(folds)-1]}] != nil {
-		return nil // the same reading: person() merges them
-	}
+// renames the person to that common reading. It returns nil when there is none. The caller
+// has found no person under the reading just made (person would merge the two).
+func (pf *peopleFinder) sameAs(first, last *wordInfo) *foundPerson {
 	for _, p := range pf.people {
 		if p.words[0] == nil {
 			continue
@@ -77,7 +75,8 @@ func commonReading(f1, l1, f2, l2 *wordInfo) (first, last string, ok bool) {
 	}
 	// Most pairs of names share no surname reading at all: rule them out cheaply.
 	rl1, rl2 := l1.readings(), l2.readings()
-	if !slices.ContainsFunc(rl1.surnames(), func(s string) bool { return slices.Contains(rl2.surnames(), s) }) {
+	surnames2 := rl2.surnames()
+	if !slices.ContainsFunc(rl1.surnames(), func(s string) bool { return slices.Contains(surnames2, s) }) {
 		return "", "", false
 	}
 	pf1, pf2 := &f1.readings().part(ru.FirstName).entries, &f2.readings().part(ru.FirstName).entries
@@ -119,9 +118,16 @@ func (pf *peopleFinder) person(lemmas, folds []string, role string) *foundPerson
 			folds[i] = ru.Fold(l)
 		}
 	}
+	return pf.personOf(pf.byKey[keyOf(folds)], lemmas, folds, role)
+}
+
+// keyOf returns the personKey of a name's folded words.
+func keyOf(folds []string) personKey { return personKey{folds[0], folds[len(folds)-1]} }
+
+// personOf is person for a name whose key (see keyOf) the caller has looked up in byKey: p
+// is what it found.
+func (pf *peopleFinder) personOf(p *foundPerson, lemmas, folds []string, role string) *foundPerson {
 	first, last := folds[0], folds[len(folds)-1]
-	key := personKey{first, last}
-	p := pf.byKey[key]
 	// The name is lemmas joined by spaces, built only when kept.
 	nameLen := len(lemmas) - 1
 	for _, l := range lemmas {
@@ -130,7 +136,7 @@ func (pf *peopleFinder) person(lemmas, folds []string, role string) *foundPerson
 	if p == nil {
 		name := strings.Join(lemmas, " ")
 		p = pf.newPerson(foundPerson{name: name, surname: last, first: first, initial: firstLetter(first)})
-		pf.byKey[key] = p
+		pf.byKey[personKey{first, last}] = p
 		pf.people = append(pf.people, p)
 		for _, f := range folds[1:] {
 			pf.addSurname(f, p)

@@ -218,13 +218,22 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 	if readable == 0 {
 		return best, false // most words read as no patronymic
 	}
-	for _, g := range [2]ru.Gender{ru.Male, ru.Female} {
-		for _, c := range ru.Cases {
-			if readable&(1<<(int(g)*len(ru.Cases)+int(c))) == 0 {
+	// A surname before the last word may be a second first name: "Реджеп Тайип Эрдоган".
+	var firstsBuf [4]*partReading
+	for i := range len(words) - 1 {
+		if parts[i] == ru.LastName {
+			firstsBuf[i] = words[i].part(ru.FirstName)
+		}
+	}
+	last := len(words) - 1
+	// g and c count as plain ints, so the compiler knows them in range of the tables.
+	for g := range 2 {
+		for c := range len(ru.Cases) {
+			if readable&(1<<(g*len(ru.Cases)+c)) == 0 {
 				continue
 			}
 			total := 0.0
-			if c == ru.Nominative {
+			if c == int(ru.Nominative) {
 				total += 0.4
 				if roleCases != 0 && roleCases&coordinated == 0 {
 					total += 0.5
@@ -232,15 +241,15 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 			}
 			if roleCases&(1<<c) != 0 {
 				total++
-			} else if roleCases != 0 && c != ru.Nominative {
+			} else if roleCases != 0 && c != int(ru.Nominative) {
 				total -= 0.5 // a name after a role agrees with it or stays undeclined
 			}
-			if g == ru.Male {
+			if g == int(ru.Male) {
 				total += 0.3 // news name men more often than women
 			}
 			known, surname, patronym, inflected := false, false, false, 0
-			for i, w := range words {
-				e := &tabs[i].scores[g][c]
+			for i, tab := range tabs {
+				e := &tab.scores[g][c]
 				total += e.score
 				if e.inflected {
 					inflected++
@@ -251,27 +260,27 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 				case ru.MiddleName:
 					patronym = true
 				case ru.LastName:
-					if i == len(words)-1 {
+					if i == last {
 						surname = e.surname
 						if i >= 2 && e.adjective {
 							total-- // "Роман Коноплев Русской (церкви)": an adjective after a name
 						}
-					} else if w.part(ru.FirstName).scores[g][c].known {
-						total += 0.5 // a second first name: "Реджеп Тайип Эрдоган"
+					} else if firstsBuf[i].scores[g][c].known {
+						total += 0.5
 					}
 				}
 			}
 			if total > best.score {
-				best = nameReading{n: len(words), score: total,
-					knownName: known, surname: surname, patronym: patronym, inflected: inflected, gender: g, c: c}
-				bestG, bestC, ok = g, c, true
+				best = nameReading{n: len(words), score: total, knownName: known, surname: surname,
+					patronym: patronym, inflected: inflected, gender: ru.Gender(g), c: ru.Case(c)}
+				bestG, bestC, ok = ru.Gender(g), ru.Case(c), true
 			}
 		}
 	}
 	if ok {
-		for i := range words {
-			e := &tabs[i].entries[bestG][bestC]
-			best.lem[i], best.fold[i], best.adjective[i] = e.best, e.bestFold, tabs[i].scores[bestG][bestC].adjective
+		for i, tab := range tabs {
+			e := &tab.entries[bestG][bestC]
+			best.lem[i], best.fold[i], best.adjective[i] = e.best, e.bestFold, tab.scores[bestG][bestC].adjective
 		}
 	}
 	return best, ok
@@ -487,11 +496,32 @@ func endsInConsonant(fold string) bool {
 
 // impossibleSpelling reports letter pairs Russian spelling does not allow, which inverted
 // rules may produce ("Долгорукый", "Юриь").
+// It reads the word once, judging each letter by the one before it: it runs on every reading
+// of every new word.
 func impossibleSpelling(fold string) bool {
-	for _, pair := range []string{"кы", "гы", "хы", "жы", "шы", "чы", "щы", "жя", "шя", "чя", "щя", "иь", "аь", "оь", "уь", "еь", "яь", "юь", "йь", "ьь", "оо"} {
-		if strings.Contains(fold, pair) {
-			return true
+	var prev rune
+	for i := 0; i < len(fold); {
+		r, size := decodeRune(fold, i)
+		switch r {
+		case 'ы': // "кы", "гы", "хы", "жы", "шы", "чы", "щы"
+			if strings.ContainsRune("кгхжшчщ", prev) {
+				return true
+			}
+		case 'я': // "жя", "шя", "чя", "щя"
+			if strings.ContainsRune("жшчщ", prev) {
+				return true
+			}
+		case 'ь': // "иь", "аь", "оь", "уь", "еь", "яь", "юь", "йь", "ьь"
+			if strings.ContainsRune("иаоуеяюйь", prev) {
+				return true
+			}
+		case 'о': // "оо"
+			if prev == 'о' {
+				return true
+			}
 		}
+		prev = r
+		i += size
 	}
 	return false
 }

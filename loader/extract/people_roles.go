@@ -21,11 +21,11 @@ const maxRoleWords = 10
 // The role's text depends on its words alone, and news repeat their roles: it is remembered
 // in pf.roles by the words as written.
 func (pf *peopleFinder) roleBefore(text string, toks []wordToken, i int, consumed []bool) (role string, cases uint8) {
-	from, head := roleSpan(toks, i, consumed)
+	from, head, nom := roleSpan(toks, i, consumed)
 	if head < 0 {
 		return "", 0
 	}
-	cases = roleCases(toks[head].fold)
+	cases = roleCases(toks[head].fold, nom)
 	written := text[toks[from].start:toks[i-1].end]
 	if role, ok := pf.roles[written]; ok {
 		return role, cases
@@ -38,9 +38,9 @@ func (pf *peopleFinder) roleBefore(text string, toks []wordToken, i int, consume
 	return role, cases
 }
 
-// roleSpan returns where the role before toks[i] starts and its head noun, or head -1 when
-// there is none (see roleBefore).
-func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int) {
+// roleSpan returns where the role before toks[i] starts, its head noun and that noun's
+// nominative (roleHeadOf), or head -1 when there is none (see roleBefore).
+func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int, nom string) {
 	head = -1
 	for k := i - 1; k >= 0 && i-k <= maxRoleWords; k-- {
 		if boundaryAfter(&toks[k+1]) || consumed[k] {
@@ -49,13 +49,13 @@ func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int) {
 		if f := toks[k].fold; f == "с" || f == "со" {
 			break
 		}
-		if roleHeadOf(toks[k].fold) != "" {
+		if nom = roleHeadOf(toks[k].fold); nom != "" {
 			head = k
 			break
 		}
 	}
 	if head < 0 {
-		return 0, -1
+		return 0, -1, ""
 	}
 	from = head
 	// A role noun that governs this one: "заместитель министра", "глава МИД".
@@ -71,7 +71,7 @@ func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int) {
 		}
 		break
 	}
-	return from, head
+	return from, head, nom
 }
 
 // roleText returns the role of words toks[from:i] with its head noun at toks[head], in the
@@ -103,8 +103,9 @@ func roleText(text string, toks []wordToken, from, head, i int) string {
 }
 
 // roleCases returns the cases (bits 1<<ru.Case) a folded role noun may be in, judged by its
-// ending: "послом" is instrumental, "посла" genitive or accusative.
-func roleCases(fold string) uint8 {
+// ending: "послом" is instrumental, "посла" genitive or accusative. nom is its nominative,
+// roleHeadOf(fold).
+func roleCases(fold, nom string) uint8 {
 	bit := func(cs ...ru.Case) uint8 {
 		var b uint8
 		for _, c := range cs {
@@ -112,7 +113,6 @@ func roleCases(fold string) uint8 {
 		}
 		return b
 	}
-	nom := roleHeadOf(fold)
 	switch {
 	case fold == nom || strings.HasSuffix(nom, fold):
 		return bit(ru.Nominative, ru.Accusative)

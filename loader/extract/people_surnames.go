@@ -98,8 +98,12 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 	}
 	// A role noun right before the word ("президента Токаева") makes it a surname if the two
 	// agree; roleBefore would find that noun as the head, in these cases.
-	titled := i > 0 && t.spaceOnly && toks[i-1].spaceOnly && !boundaryAfter(t) && !consumed[i-1] &&
-		roleHeadOf(toks[i-1].fold) != "" && pf.agrees(t, roleCases(toks[i-1].fold))
+	titled := false
+	if i > 0 && t.spaceOnly && toks[i-1].spaceOnly && !boundaryAfter(t) && !consumed[i-1] {
+		if nom := roleHeadOf(toks[i-1].fold); nom != "" {
+			titled = pf.agrees(t, roleCases(toks[i-1].fold, nom))
+		}
+	}
 	if initial == "" && !titled && !looksSurname(toks, i, w) {
 		return
 	}

@@ -574,3 +574,48 @@ func TestBoundedMemoKeepsFrequentWords(t *testing.T) {
 		t.Errorf("memo holds %d words, bound %d", size, maxMemo)
 	}
 }
+
+// TestImpossibleSpelling checks the one-pass reading of letter pairs against the pairs
+// themselves, over every word of the seeds and words made to hold them (or broken UTF-8).
+func TestImpossibleSpelling(t *testing.T) {
+	pairs := []string{"кы", "гы", "хы", "жы", "шы", "чы", "щы", "жя", "шя", "чя", "щя", "иь", "аь", "оь",
+		"уь", "еь", "яь", "юь", "йь", "ьь", "оо"}
+	words := []string{"долгорукый", "юриь", "кооперация", "шяпов", "долгорукий", "кошербаев", "",
+		"ы", "ь", "\xd0ы", "к\xd1ы", "кь", "ёё", "ooo"}
+	for _, a := range seedArticles(t) {
+		for _, b := range a.Blocks {
+			for _, w := range strings.Fields(b.Text) {
+				words = append(words, ru.Fold(w))
+			}
+		}
+	}
+	impossible := 0
+	for _, w := range words {
+		want := slices.ContainsFunc(pairs, func(p string) bool { return strings.Contains(w, p) })
+		if got := impossibleSpelling(w); got != want {
+			t.Errorf("impossibleSpelling(%q) = %v, want %v", w, got, want)
+		}
+		if want {
+			impossible++
+		}
+	}
+	if impossible < 4 {
+		t.Errorf("only %d words with an impossible pair: the test reads too few", impossible)
+	}
+}
+
+// TestFindPeopleParticles checks names with a particle ("бин", "де", "оглы"), which only a text
+// that holds one glues into a single surname.
+func TestFindPeopleParticles(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Операцию против Усамы бин Ладена готовили годами.", "Усама бин Ладен"},
+		{"В Париже вспомнили Шарля де Голля.", "Шарль де Голль"},
+		{"Делегацию принял Гейдар оглы Алиев.", "Гейдар оглы Алиев"},
+		{"Посол встретился с Джоном де Кастро, а затем с министром де Кастро.", "Джон де Кастро"},
+	} {
+		refs, _ := peopleOf(tc.text)
+		if !slices.Contains(names(refs), tc.want) {
+			t.Errorf("%q: people %q, want %q", tc.text, names(refs), tc.want)
+		}
+	}
+}
