@@ -121,14 +121,6 @@ func (t timeline) helpKeys() []key.Binding {
 	return []key.Binding{k.Down, k.PageDown, k.Top, k.Reverse, k.Open}
 }
 
-// article returns the newest article of the selected row, or nil when the row is empty.
-func (t timeline) article() *model.Article {
-	if as := t.rowArticles(t.cursor); len(as) > 0 {
-		return as[0]
-	}
-	return nil
-}
-
 func (t timeline) rowCount() int {
 	n := len(t.months)
 	if len(t.undated) > 0 {

@@ -111,8 +111,8 @@ const maxRuns = 8
 // mergeRuns appends mentions to out in order of block and start (see appendMention). Each
 // finder appends its mentions in text order, so mentions is a few sorted runs, which it merges:
 // cheaper than a sort. It stops and returns false when two runs hold mentions at one place,
-// whose order it leaves to slices.SortFunc as before (so results stay as they were), or when
-// there are more than maxRuns runs.
+// whose order it leaves to slices.SortFunc (which has always decided such ties), or when there
+// are more than maxRuns runs.
 func mergeRuns(out []model.Mention, mentions []mention) ([]model.Mention, bool) {
 	var heads [maxRuns][]mention
 	runs := heads[:0]

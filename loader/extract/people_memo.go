@@ -142,6 +142,3 @@ func (wc wordCache) get(word string) *wordInfo {
 	}
 	return w
 }
-
-// readingsOf returns the readings of a word as written as a name.
-func readingsOf(word string) *wordReadings { return infoOf(word).readings() }
