@@ -6,6 +6,7 @@ package extract
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/dispatch-news/dispatch/model"
 )
@@ -15,16 +16,40 @@ import (
 // them across articles by key. A person named by surname alone in the whole article is kept
 // with the surname as the name, for LinkCorpus to resolve.
 func Annotate(a *model.Article) {
-	texts := make([]string, 0, len(a.Blocks)+1)
-	texts = append(texts, a.Title)
+	sc := scratches.Get().(*scratch)
+	defer sc.release()
+	texts := append(sc.texts[:0], a.Title)
 	for _, b := range a.Blocks {
 		texts = append(texts, b.Text)
 	}
-	var mentions []mention
+	mentions := sc.mentions[:0]
 	a.People, mentions = findPeople(texts, mentions)
 	pointAtPeople(a.People, mentions)
 	a.Countries, a.Orgs, mentions = findPlaces(texts, mentions)
 	a.Mentions = inTextOrder(mentions)
+	sc.texts, sc.mentions = texts, mentions
+}
+
+// scratch is what Annotate reuses from article to article: the article's texts and the
+// mentions the finders collect, which inTextOrder copies out.
+type scratch struct {
+	texts    []string
+	mentions []mention
+}
+
+// scratches keeps scratches, whose buffers grow to the largest article seen.
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release drops the scratch's references to the article (its texts, the keys of its
+// mentions) and puts it back in the pool, unless a huge article grew it past what is worth
+// keeping.
+func (sc *scratch) release() {
+	if cap(sc.texts) > 1<<12 || cap(sc.mentions) > 1<<12 {
+		return
+	}
+	clear(sc.texts)
+	clear(sc.mentions)
+	scratches.Put(sc)
 }
 
 // mention is a mention while extraction collects them, named by its entity's key.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 
@@ -71,5 +72,37 @@ func TestPointAtPeople(t *testing.T) {
 		if want := []int{0, n - 1, -1, 7}; !slices.Equal(got, want) {
 			t.Errorf("%d people: refs %v, want %v", n, got, want)
 		}
+	}
+}
+
+// TestAnnotateReuse checks that what Annotate reuses from one article to the next (its
+// scratch buffers, the finders' pools) carries nothing over: the seed articles annotated after
+// one another, in both orders, get the mentions each gets alone.
+func TestAnnotateReuse(t *testing.T) {
+	texts := seedTexts(t)
+	names := slices.Sorted(maps.Keys(texts))
+	annotate := func(name string) []model.Mention {
+		tt := texts[name]
+		a := &model.Article{ID: name, Title: tt[0]}
+		for _, text := range tt[1:] {
+			a.Blocks = append(a.Blocks, model.Block{Kind: model.Paragraph, Text: text})
+		}
+		Annotate(a)
+		return a.Mentions
+	}
+	alone := map[string][]model.Mention{}
+	for _, name := range names {
+		alone[name] = annotate(name)
+		if len(alone[name]) == 0 {
+			t.Errorf("%s: no mention", name)
+		}
+	}
+	for range 2 {
+		for _, name := range names {
+			if got := annotate(name); !slices.Equal(got, alone[name]) {
+				t.Errorf("%s annotated after others: %d mentions, alone %d", name, len(got), len(alone[name]))
+			}
+		}
+		slices.Reverse(names)
 	}
 }

@@ -38,7 +38,7 @@ func (s *scan) orgAt(i int) (org ru.OrgName, n int, byAbbr bool) {
 	if !startsUpper(text) {
 		return ru.OrgName{}, 0, false
 	}
-	if fold := s.fold(i); ru.MayStartPhrase(fold) {
+	if s.words[i].phraseStart {
 		var buf [maxPhrase]string
 		if org, n := ru.OrgPhraseAt(s.phrase(i, maxPhrase, &buf)); n > 0 {
 			return org, n, false

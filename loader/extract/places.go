@@ -21,7 +21,7 @@ func (s *scan) countryAt(i int) (code string, n int, adjective bool) {
 	cw, known := ru.CountryWordOf(fold)
 	// Multi-word names start with a capital; set phrases that are not countries ("шведский
 	// стол") start with a country adjective.
-	if (upper || known && cw.Kind == ru.CountryAdjective) && ru.MayStartPhrase(fold) {
+	if (upper || known && cw.Kind == ru.CountryAdjective) && s.words[i].phraseStart {
 		var buf [maxPhrase]string
 		if code, n := ru.CountryPhraseAt(s.phrase(i, maxPhrase, &buf)); n > 0 {
 			return code, n, false
@@ -104,14 +104,15 @@ func (s *scan) hyphenParts(i int, yield func(start, end int) bool) {
 		return
 	}
 	text := s.textOf(i)
-	start := 0
-	for j := 0; j <= len(text); j++ {
-		if j == len(text) || text[j] == '-' {
-			if j > start && !yield(start, j) {
-				return
-			}
-			start = j + 1
+	for start := 0; start <= len(text); {
+		end := len(text)
+		if k := strings.IndexByte(text[start:], '-'); k >= 0 {
+			end = start + k
 		}
+		if end > start && !yield(start, end) {
+			return
+		}
+		start = end + 1
 	}
 }
 

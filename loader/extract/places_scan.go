@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/dispatch-news/dispatch/model/ru"
 )
@@ -11,8 +12,8 @@ import (
 // Countries and organisations are found in one pass over the bytes of an article's texts: they
 // are split into words, every word is folded once, and the words a name may start at are listed
 // as they go. Most words are common words in lower case, ruled out by a few byte loads (see
-// mayStartName); the finders look up only the listed ones in the gazetteer maps model/ru builds
-// at start-up.
+// skipCommonWords and mayStartName) and not even recorded; the finders look up only the listed
+// ones in the gazetteer maps model/ru builds at start-up.
 
 // maxPhrase bounds the words a multi-word name may span ("Организация Договора о коллективной
 // безопасности" is five; the longest names in the tables are under ten).
@@ -32,6 +33,9 @@ type word struct {
 	// sentenceStart is set for the first word of a sentence, where any word is capitalised.
 	sentenceStart bool
 	hyphen        bool // the word has an inner hyphen
+	// phraseStart is set when a multi-word name may start at the word (see ru.MayStartPhrase),
+	// which is then listed in the scan's starts too.
+	phraseStart bool
 }
 
 // scan is the texts of one article split into words, shared by the country and organisation
@@ -43,7 +47,8 @@ type scan struct {
 	// finders look at no other.
 	starts []int32
 	buf    []byte // the folded forms of the words that change when folded, end to end
-	// folded is buf as a string once every text is split.
+	// folded is buf seen as a string once every text is split, without a copy: buf is not
+	// written again until the next article, and no fold outlives the finders' pass over it.
 	folded string
 	// keepAll keeps every word, even those no rule reads (see split): tests compare with it.
 	keepAll bool
@@ -51,7 +56,7 @@ type scan struct {
 
 // reset splits the texts of an article into words, reusing the scan's buffers. Most words are
 // in lower case already: their folded form is the text itself. The others are folded into a
-// copy, which becomes one string for the article once every text is split.
+// copy, read as one string once every text is split.
 func (s *scan) reset(texts []string) {
 	s.texts = texts
 	s.words, s.starts, s.buf, s.folded = s.words[:0], s.starts[:0], s.buf[:0], ""
@@ -59,33 +64,36 @@ func (s *scan) reset(texts []string) {
 		s.split(t, text)
 	}
 	if len(s.buf) > 0 {
-		s.folded = string(s.buf)
+		s.folded = unsafe.String(unsafe.SliceData(s.buf), len(s.buf))
 	}
 }
 
 // split appends the words of texts[t] in one pass over its bytes. It keeps only the words a
 // rule may read: those a name may start at, every word that is not a plain one (in lower case
 // and not a country adjective) and, after a word a name may start at, the words joined to it
-// that a name or the rules looking ahead from one may span. A rule looking back from a name
-// reads only the word before it when joined, and only when that word is capitalised or a
-// country adjective; a word after a dropped one is therefore marked not joined.
+// that a name or the rules looking ahead from one may span (see reachAfter). A rule looking back
+// from a name reads only the word before it when joined, and only when that word is capitalised
+// or a country adjective; a word after a dropped one is therefore marked not joined.
 func (s *scan) split(t int, text string) {
 	prevEnd := -1
 	// reach is how many more words joined to the last word a name may start at are kept;
 	// dropped is set when the word before the next kept one was dropped.
 	reach, dropped := 0, false
 	for i := 0; i < len(text); {
+		if reach == 0 && !s.keepAll {
+			if next, lastEnd := skipCommonWords(text, i); lastEnd >= 0 {
+				i, prevEnd, dropped = next, lastEnd, true
+			}
+		}
+		if i == len(text) {
+			break
+		}
 		if c := text[i]; c < utf8.RuneSelf && asciiFold[c] == 0 {
 			i++ // spaces and punctuation
 			continue
 		}
 		start := i
-		// Most words are letters а..я up to a space or punctuation: wordEnd is for the others.
-		i = lowerRunEnd(text, i)
-		end, foldFrom, foldTo, hyphen := i, i, i, false
-		if i < len(text) && !endsWord(text[i]) {
-			end, foldFrom, foldTo, hyphen = wordEnd(text, i)
-		}
+		end, foldFrom, foldTo, hyphen := wordAt(text, i)
 		if end == start { // another rune that is neither a letter nor a digit: «, —
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
@@ -96,12 +104,12 @@ func (s *scan) split(t int, text string) {
 		// The common case, decided first: a capital in ASCII or Cyrillic would make the word
 		// fold, so a plain word is in lower case and may be a name only as a country adjective.
 		plain := foldFrom == foldTo && !hyphen && !otherScript(written[0])
-		adjective := false
+		countryWord := false
 		if plain {
-			_, adjective = ru.CountryWordOf(written)
+			_, countryWord = ru.CountryWordOf(written)
 		}
 		// A rule may read any other word wherever it stands, a plain one only within reach.
-		read := !plain || adjective || s.keepAll
+		read := !plain || countryWord || s.keepAll
 		if !read && reach == 0 {
 			prevEnd, dropped = end, true
 			continue
@@ -118,25 +126,65 @@ func (s *scan) split(t int, text string) {
 		w := word{text: int32(t), start: int32(start), end: int32(end), foldAt: -1,
 			joined: joined && !dropped, sentenceStart: sentenceStart, hyphen: hyphen}
 		dropped = false
-		mayStart := adjective
+		mayStart := countryWord
 		switch {
 		case foldFrom < foldTo:
 			w.foldAt = int32(len(s.buf))
 			s.buf = appendFolded(s.buf, written, foldFrom-start, foldTo-start)
 			// mayStartName's answer or more (its lookups want the fold as a string): the
 			// finders check every word listed.
-			mayStart = hyphen || ru.MayStartNameIn(s.buf[w.foldAt:]) || mayBeAbbreviation(written)
+			fold := s.buf[w.foldAt:]
+			mayStart = hyphen || ru.MayStartNameIn(fold) || mayBeAbbreviation(written)
+			w.phraseStart = mayStart && ru.MayStartPhraseIn(fold)
 		case !plain:
 			mayStart = mayStartName(written, hyphen)
+			fallthrough
+		default:
+			w.phraseStart = mayStart && ru.MayStartPhrase(written)
 		}
+		reach = max(reach-1, 0)
 		if mayStart {
 			s.starts = append(s.starts, int32(len(s.words)))
-			reach = maxPhrase - 1
-		} else if reach > 0 {
-			reach--
+			reach = max(reach, reachAfter(w.phraseStart))
 		}
 		s.words = append(s.words, w)
 	}
+}
+
+// reachAfter returns how many words joined to a word a name may start at the rules may read
+// after it: those of a multi-word name when one may start there, else those a country
+// adjective's rules read ("китайского языка", "российской государственной нефтяной компании").
+// Any other word after a name is read only when it may be a name itself, and kept as such.
+func reachAfter(phraseStart bool) int {
+	if phraseStart {
+		return maxPhrase - 1
+	}
+	return ru.StateNounReach
+}
+
+// skipCommonWords skips, from text[i], the words no rule reads unless a name was found just
+// before: words of letters а..я only that are not country words (see split), the bulk of a
+// text, with the spaces and ASCII punctuation around them. It returns where the first other
+// word starts (or the end of text) and the end of the last word skipped, -1 when none was.
+// It is a loop of its own, with little to keep across its calls: in split, all of split's
+// state would be saved and restored around them.
+func skipCommonWords(text string, i int) (next, lastEnd int) {
+	lastEnd = -1
+	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && asciiFold[c] == 0 {
+			i++
+			continue
+		}
+		end := lowerRunEnd(text, i)
+		if end == i || end < len(text) && !endsWord(text[end]) {
+			break
+		}
+		if _, country := ru.CountryWordOf(text[i:end]); country {
+			break
+		}
+		i, lastEnd = end, end
+	}
+	return i, lastEnd
 }
 
 // phrase returns the folded words a name starting at word i may span, those joined to it by
@@ -179,15 +227,33 @@ func mayStartName(text string, hyphen bool) bool {
 // Cyrillic (U+0400..U+047F).
 func otherScript(c byte) bool { return c >= 0xC0 && c != 0xD0 && c != 0xD1 }
 
-// wordEnd scans the word, or the rest of one, from text[i]: runes up to one that is neither a
-// letter, a digit nor an inner hyphen; end is i when text[i] is none of them. The runes that
-// change when folded (capitals, ё) are all in text[foldFrom:foldTo], empty when there are none.
-func wordEnd(text string, i int) (end, foldFrom, foldTo int, hyphen bool) {
-	for i < len(text) {
-		i = lowerRunEnd(text, i)
-		if i == len(text) {
-			break
+// wordAt scans the word from text[i] like wordEnd. Most words are letters а..я, maybe after a
+// capital А..Я, up to a space or punctuation: it decides those itself, wordEnd the others.
+func wordAt(text string, i int) (end, foldFrom, foldTo int, hyphen bool) {
+	foldFrom, foldTo = i, i
+	if i+1 < len(text) && text[i] == 0xD0 && text[i+1]-0x90 < 0x20 { // А..Я
+		foldTo = i + 2
+		i += 2
+	}
+	if end = lowerRunEnd(text, i); end == len(text) || endsWord(text[end]) {
+		return end, foldFrom, foldTo, false
+	}
+	end, from, to, hyphen := wordEnd(text, end)
+	if from < to {
+		if foldFrom == foldTo {
+			foldFrom = from
 		}
+		foldTo = to
+	}
+	return end, foldFrom, foldTo, hyphen
+}
+
+// wordEnd scans the word, or the rest of one, from text[i], a rune other than а..я (the
+// caller has passed those): runes up to one that is neither a letter, a digit nor an inner
+// hyphen; end is i when text[i] is none of them. The runes that change when folded (capitals,
+// ё) are all in text[foldFrom:foldTo], empty when there are none.
+func wordEnd(text string, i int) (end, foldFrom, foldTo int, hyphen bool) {
+	for ; i < len(text); i = lowerRunEnd(text, i) {
 		c := text[i]
 		size, folds := 1, false
 		switch {
@@ -300,7 +366,7 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 
 // textOf returns word i as written.
 func (s *scan) textOf(i int) string {
-	w := s.words[i]
+	w := &s.words[i]
 	return s.texts[w.text][w.start:w.end]
 }
 

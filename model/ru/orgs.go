@@ -279,3 +279,9 @@ var phraseStarts = func() (f wordFilter) {
 // organisation name, the words CountryPhraseAt and OrgPhraseAt look up. False is certain: it lets
 // a caller skip gathering the words a name might span.
 func MayStartPhrase(fold string) bool { return phraseStarts.mayHave(fold) }
+
+// MayStartPhraseIn is MayStartPhrase for a folded word in a byte slice; it does not keep b.
+func MayStartPhraseIn(b []byte) bool {
+	i, bits := filterBits(b)
+	return phraseStarts[i]&bits == bits
+}
