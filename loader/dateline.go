@@ -19,10 +19,9 @@ type dateline struct {
 	Year   int        // 0 when the date has no year
 }
 
-// The parts of a dateline, each anchored at the start of what is left of the paragraph.
+// The parts of a dateline, each anchored at the start of what is left of the paragraph. The
+// place (scanPlace) and the separator after the dateline (findEnd) are read without regexps.
 var (
-	// datelinePlace is one to three capitalised words: "МОСКВА", "Нью-Йорк", "НИЖНИЙ НОВГОРОД".
-	datelinePlace = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+(?:[ \x{a0}]\p{Lu}[\p{L}'’-]*){0,2}`)
 	// datelineDate leaves the full stop after the month to the parts that follow.
 	datelineDate = regexp.MustCompile(`^[,.]\s*(\d{1,2})\s+(` + monthPattern + `)` +
 		`(?:\s+((?:19|20)\d\d)(?:\s*(?:г\.?|года))?)?`)
@@ -34,8 +33,6 @@ var (
 	// datelineBare is a source named outright and followed by a dash: "KAZAKHSTAN TODAY -".
 	// It is taken only after a date, and not when it reads like a name ("Сергей Лавров -").
 	datelineBare = regexp.MustCompile(`^[,.]?\s*(\p{Lu}[\p{L}\d&-]*(?:\s\p{Lu}[\p{L}\d&-]*){0,3})\s*[-–—]\s`)
-	// datelineEnd separates the dateline from the text: ".", " -", ". –", ":".
-	datelineEnd = regexp.MustCompile(`^\s*(?:[.:,]?\s*[-–—]+|[.:])\s*`)
 )
 
 const monthPattern = `(?i:январ[яь]|янв|феврал[яь]|фев|марта?|мар|апрел[яь]|апр|ма[яй]|июн[яь]|июн|` +
@@ -54,7 +51,7 @@ var monthPrefixes = map[string]time.Month{
 // parseDateline reads a dateline at the start of paragraph p and returns it with the text that
 // follows it. A dateline is a place followed by a date, a source or both, then a separator.
 func parseDateline(p string) (dl dateline, rest string, ok bool) {
-	place := datelinePlace.FindString(head(p))
+	place := scanPlace(head(p))
 	if place == "" || utf8.RuneCountInString(place) > 40 {
 		return dateline{}, p, false
 	}
@@ -65,8 +62,10 @@ func parseDateline(p string) (dl dateline, rest string, ok bool) {
 	dated := strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ".")
 	if m := findDate(dated, rest); m != nil && !startsWithLetter(rest[len(m[0]):]) {
 		dl.Day, _ = strconv.Atoi(m[1])
-		dl.Month = monthPrefixes[strings.ToLower(string([]rune(m[2])[:3]))]
-		dl.Year, _ = strconv.Atoi(m[3])
+		dl.Month = monthOf(m[2])
+		if m[3] != "" { // Atoi would allocate its error
+			dl.Year, _ = strconv.Atoi(m[3])
+		}
 		rest = rest[len(m[0]):]
 	} else if m := findNumericDate(dated, rest); m != nil {
 		dl.Day, _ = strconv.Atoi(m[1])
@@ -82,7 +81,7 @@ func parseDateline(p string) (dl dateline, rest string, ok bool) {
 	// A source is taken only when a separator follows it; "– Президент заявил" is no source.
 	if m := findTagged(rest); m != nil {
 		source := normaliseSource(m[1] + m[2] + m[3] + m[4])
-		if end := datelineEnd.FindString(head(rest[len(m[0]):])); end != "" && source != "" {
+		if end := findEnd(head(rest[len(m[0]):])); end != "" && source != "" {
 			dl.Source = source
 			return dl, rest[len(m[0])+len(end):], true
 		}
@@ -90,29 +89,141 @@ func parseDateline(p string) (dl dateline, rest string, ok bool) {
 	if dl.Day == 0 {
 		return dateline{}, p, false // a bare source is taken only after a date, and so is an end
 	}
-	if m := datelineBare.FindStringSubmatch(head(rest)); m != nil && !hasLowerCyrillic(m[1]) {
+	if m := findBare(head(rest)); m != nil && !hasLowerCyrillic(m[1]) {
 		dl.Source = normaliseSource(m[1])
 		return dl, strings.TrimLeft(rest[len(m[0]):], " "), true
 	}
-	end := datelineEnd.FindString(head(rest))
+	end := findEnd(head(rest))
 	if end == "" {
 		return dateline{}, p, false
 	}
 	return dl, rest[len(end):], true
 }
 
-// datelineDateCased is datelineDate for a month in lower case, as datelines write it: matching
-// case-sensitively is several times faster, and where it matches datelineDate matches the same.
-var datelineDateCased = regexp.MustCompile(strings.Replace(datelineDate.String(), "(?i:", "(?:", 1))
+// monthOf returns the month a name datelineDate matched stands for, by its first three letters.
+func monthOf(name string) time.Month {
+	end := 0
+	for range 3 {
+		_, size := utf8.DecodeRuneInString(name[end:])
+		end += size
+	}
+	return monthPrefixes[strings.ToLower(name[:end])]
+}
 
 func findDate(dated bool, rest string) []string {
 	if !dated {
 		return nil
 	}
-	if m := datelineDateCased.FindStringSubmatch(head(rest)); m != nil {
+	if m := scanDate(head(rest)); m != nil {
 		return m
 	}
 	return datelineDate.FindStringSubmatch(head(rest))
+}
+
+// datelineMonths are the month names datelineDate matches, in lower case and in the order its
+// alternation tries them: the first one s starts with is the one it takes.
+var datelineMonths = []string{
+	"января", "январь", "янв", "февраля", "февраль", "фев", "марта", "март", "мар",
+	"апреля", "апрель", "апр", "мая", "май", "июня", "июнь", "июн", "июля", "июль", "июл",
+	"августа", "август", "авг", "сентября", "сентябрь", "сент", "сен", "октября", "октябрь", "окт",
+	"ноября", "ноябрь", "нояб", "ноя", "декабря", "декабрь", "дек",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+}
+
+// scanDate matches datelineDate without the regexp, for a month in lower case as datelines write
+// it, returning what FindStringSubmatch would; nil leaves the text to the regexp. The regexp
+// costs more than the rest of a dateline's parsing.
+func scanDate(s string) []string {
+	if s == "" || s[0] != ',' && s[0] != '.' {
+		return nil
+	}
+	day := skipSpaces(s, 1)
+	i := day
+	for i < len(s) && i-day < 2 && isDigit(s[i]) {
+		i++
+	}
+	dayEnd := i
+	if i == day {
+		return nil
+	}
+	if i = skipSpaces(s, i); i == dayEnd {
+		return nil // no space after the day, or a third digit
+	}
+	month := ""
+	for _, name := range datelineMonths {
+		if strings.HasPrefix(s[i:], name) {
+			month = name
+			break
+		}
+	}
+	if month == "" {
+		return nil
+	}
+	end := i + len(month)
+	year := ""
+	// The year and its "г." are optional; the alternation takes "г" before it tries "года".
+	if y := skipSpaces(s, end); y > end && y+4 <= len(s) && (s[y:y+2] == "19" || s[y:y+2] == "20") &&
+		isDigit(s[y+2]) && isDigit(s[y+3]) {
+		year, end = s[y:y+4], y+4
+		if g := skipSpaces(s, end); strings.HasPrefix(s[g:], "г") {
+			end = g + len("г")
+			if strings.HasPrefix(s[end:], ".") {
+				end++
+			}
+		}
+	}
+	return []string{s[:end], s[day:dayEnd], month, year}
+}
+
+// skipSpaces returns the index of the first byte from i on that is not a space.
+func skipSpaces(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// isSpace reports whether c is \s in a regexp.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// scanPlace reads the place a dateline opens with: one to three capitalised words ("МОСКВА",
+// "Нью-Йорк", "НИЖНИЙ НОВГОРОД"), as the regexp datelinePlace in the tests does.
+func scanPlace(s string) string {
+	first, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(first) {
+		return ""
+	}
+	end := placeWordEnd(s, size)
+	if end == size {
+		return "" // a place has a letter after its capital
+	}
+	for range 2 {
+		gap, g := utf8.DecodeRuneInString(s[end:])
+		capital, c := utf8.DecodeRuneInString(s[end+g:])
+		if gap != ' ' && gap != '\u00a0' || !unicode.IsUpper(capital) {
+			break
+		}
+		end = placeWordEnd(s, end+g+c)
+	}
+	return s[:end]
+}
+
+// placeWordEnd returns where the letters, apostrophes and hyphens from i on end.
+func placeWordEnd(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isLetter(r) && r != '\'' && r != '’' && r != '-' {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 func findNumericDate(dated bool, rest string) []string {
@@ -138,6 +249,90 @@ func findTagged(rest string) []string {
 		return datelineTagged.FindStringSubmatch(head(rest))
 	}
 	return nil
+}
+
+// findBare is datelineBare.FindStringSubmatch(s). The regexp's first try, every word as long
+// as it goes, is what the agencies write ("KAZAKHSTAN TODAY - "): when it matches it is the
+// regexp's answer, found without the regexp, which runs only when it does not.
+func findBare(s string) []string {
+	i := 0
+	if strings.HasPrefix(s, ",") || strings.HasPrefix(s, ".") {
+		i = 1
+	}
+	start := skipSpaces(s, i)
+	end, ok := sourceWordEnd(s, start)
+	for words := 1; ok && words < 4 && end < len(s) && isSpace(s[end]); words++ {
+		next, found := sourceWordEnd(s, end+1)
+		if !found {
+			break
+		}
+		end = next
+	}
+	if ok {
+		dash := skipSpaces(s, end)
+		if n := dashLen(s[dash:]); n > 0 && dash+n < len(s) && isSpace(s[dash+n]) {
+			return []string{s[:dash+n+1], s[start:end]}
+		}
+	}
+	return datelineBare.FindStringSubmatch(s)
+}
+
+// sourceWordEnd returns the end of the word of a source's name at s[i:] (\p{Lu}[\p{L}\d&-]*),
+// or false when none starts there.
+func sourceWordEnd(s string, i int) (int, bool) {
+	first, size := utf8.DecodeRuneInString(s[i:])
+	if !unicode.IsUpper(first) {
+		return i, false
+	}
+	for i += size; i < len(s); i += size {
+		var r rune
+		r, size = utf8.DecodeRuneInString(s[i:])
+		if !isLetter(r) && !isDigit(s[i]) && r != '&' && r != '-' {
+			break
+		}
+	}
+	return i, true
+}
+
+// isLetter is unicode.IsLetter, which looks the basic Cyrillic letters up in a table, tried
+// on them first.
+func isLetter(r rune) bool {
+	return 'А' <= r && r <= 'я' || unicode.IsLetter(r)
+}
+
+// dashLen is the length of the dash s starts with ("-", "–" or "—"), or 0.
+func dashLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "-"):
+		return 1
+	case strings.HasPrefix(s, "–"), strings.HasPrefix(s, "—"):
+		return len("–")
+	}
+	return 0
+}
+
+// findEnd returns the separator s opens with between a dateline and its text (".", " -",
+// ". –", ":"), or "": spaces, then either an optional ".", ":" or ",", spaces and dashes, or a
+// "." or ":" alone, then spaces (the regexp datelineEnd in the tests).
+func findEnd(s string) string {
+	lead := skipSpaces(s, 0)
+	i := lead
+	if i < len(s) && strings.IndexByte(".:,", s[i]) >= 0 {
+		i++
+	}
+	dashes := skipSpaces(s, i)
+	i = dashes
+	for n := dashLen(s[i:]); n > 0; n = dashLen(s[i:]) {
+		i += n
+	}
+	switch {
+	case i > dashes:
+	case lead < len(s) && (s[lead] == '.' || s[lead] == ':'):
+		i = lead + 1
+	default:
+		return ""
+	}
+	return s[:skipSpaces(s, i)]
 }
 
 // hasLowerCyrillic tells a name written in words ("Сергей Лавров") from an agency named without
@@ -173,8 +368,8 @@ var placeParticles = map[string]bool{"на": true, "де": true, "ла": true, "
 // Places already in mixed case are kept as written.
 func normalisePlace(place string) string {
 	place = strings.ReplaceAll(place, "\u00a0", " ")
-	if strings.ToUpper(place) != place {
-		return place
+	if strings.ContainsFunc(place, func(r rune) bool { return unicode.ToUpper(r) != r }) {
+		return place // strings.ToUpper would change it (without allocating to tell)
 	}
 	var b strings.Builder
 	lower := strings.ToLower(place)

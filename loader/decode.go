@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -86,12 +87,10 @@ func decodeWith(enc encoding.Encoding, data []byte) (string, bool, error) {
 // every rune against it); on any doubt it says no and the full path runs.
 func plainText(data []byte) bool {
 	for i := 0; i < len(data); {
-		if i+8 <= len(data) {
-			if n := plainWord(binary.LittleEndian.Uint64(data[i:])); n > 0 {
-				i += n
-				continue
-			}
+		if i += plainWords(data[i:]); i == len(data) {
+			break
 		}
+		// One rune at a time where the word test stopped.
 		switch plainByte[data[i]] {
 		case plainASCII:
 			i++
@@ -114,22 +113,55 @@ func plainText(data []byte) bool {
 	return true
 }
 
-// plainWord looks at eight bytes of text at once (byte k of the text is byte k of w, from
-// the low end) and returns how many of them, up to a rune boundary, are printable ASCII or
-// basic Cyrillic letters (lead byte D0 or D1, then a continuation byte), or 0 when it cannot
-// tell and the bytes must be looked at one by one. Each mask has the high bit of a byte set
-// where that byte is of its kind.
-func plainWord(w uint64) int {
-	const ones, low7, highs = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	// 0x20–0x7e: below 0x80, at least 0x20, not 0x7f (no carry leaves a byte in these sums).
-	ascii := ^w & ((w & low7) + 0x60*ones) &^ ((w & low7) + ones) & highs
-	cont := w &^ (w << 1) & highs // 10xxxxxx
-	x := (w ^ 0xd0*ones) & (0xfe * ones)
-	lead := ^(((x & low7) + low7) | x | low7) // D0 or D1: x is zero
-	if ascii|cont|lead != highs || cont != (lead<<8)&highs {
-		return 0
+// plainWords returns the length of the opening of b that is printable ASCII and basic
+// Cyrillic letters (lead byte D0 or D1, then a continuation byte), looking at eight bytes at
+// once. It ends at a rune boundary, before the first byte it cannot vouch for or among the last
+// eight, which the caller checks the slow way.
+func plainWords(b []byte) int {
+	var carried uint64 // 0x80 when the word before ended with a lead byte
+	n := 0
+	for ; len(b) >= 8; b = b[8:] {
+		w := binary.LittleEndian.Uint64(b)
+		ctl, lead, cont := classify(w)
+		// Plain: no control codes, every byte from 0x80 is a lead byte or a continuation byte,
+		// and the continuation bytes are those after lead bytes (a lead byte last waits).
+		if (ctl|w&^(lead|cont)|(cont^(lead<<8|carried)))&highs != 0 {
+			return n + plainPrefix(w, carried)
+		}
+		carried = lead >> 56
+		n += 8
 	}
-	return 8 - int(lead>>63) // a lead byte last: its letter is read next time
+	if carried != 0 {
+		return n - 1 // the lead byte's continuation is among the bytes left
+	}
+	return n
+}
+
+// Masks of each byte of a word: its lowest bit, its low seven bits, its high bit.
+const ones, low7, highs = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+
+// classify marks the bytes of w (byte k of the text is byte k of w, from the low end) that are
+// ASCII control codes or DEL, lead bytes D0 or D1, and continuation bytes: each mask has the
+// high bit of a byte set where that byte is of its kind (no carry leaves a byte in these sums).
+func classify(w uint64) (ctl, lead, cont uint64) {
+	t := w & low7
+	ctl = ^w & (^(t + 0x60*ones) | (t + ones)) & highs // below 0x20, or 0x7f
+	x := (w ^ 0xd0*ones) & (0xfe * ones)
+	lead = ^(((x & low7) + low7) | x) & highs // D0 or D1: x is zero
+	cont = w &^ (w << 1) & highs              // 10xxxxxx
+	return ctl, lead, cont
+}
+
+// plainPrefix is how many bytes of a word w that plainWords stopped at are plain, up to a rune
+// boundary: -1 when the lead byte that ended the word before has no continuation byte.
+func plainPrefix(w, carried uint64) int {
+	ctl, lead, cont := classify(w)
+	if carried != 0 && cont&0x80 == 0 {
+		return -1
+	}
+	ascii := ^w & highs &^ ctl
+	letters := lead&(cont>>8|1<<63) | cont&(lead<<8|carried)
+	return bits.TrailingZeros64(^(ascii|letters)&highs) / 8
 }
 
 // Classes of a byte for plainText.

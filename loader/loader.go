@@ -267,7 +267,7 @@ const maxReadBuffer = 1 << 20
 // readFile reads at most maxSize bytes of a regular file into buf, growing it as needed; the
 // error is a skip reason.
 func readFile(j job, maxSize int64, buf []byte) ([]byte, error) {
-	f, err := j.open()
+	f, err := j.openJob()
 	if err != nil {
 		return nil, errors.New(reason(err))
 	}
@@ -279,9 +279,8 @@ func readFile(j job, maxSize int64, buf []byte) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
 	}
-	tooLarge := fmt.Errorf("larger than the %s limit", byteSize(maxSize))
 	if info.Size() > maxSize {
-		return nil, tooLarge
+		return nil, tooLarge(maxSize)
 	}
 	// The size may change under us: read one byte past the limit to notice.
 	data := slices.Grow(buf[:0], int(info.Size())+1)
@@ -305,9 +304,13 @@ func readFile(j job, maxSize int64, buf []byte) ([]byte, error) {
 		}
 	}
 	if int64(len(data)) > maxSize {
-		return data, tooLarge
+		return data, tooLarge(maxSize)
 	}
 	return data, unchanged(j.file, f, info)
+}
+
+func tooLarge(maxSize int64) error {
+	return fmt.Errorf("larger than the %s limit", byteSize(maxSize))
 }
 
 func byteSize(n int64) string {

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -145,11 +146,15 @@ func parseBody(p *parsed, paras []string) {
 		}
 	}
 	hasLead := len(a.Blocks) > 0
+	a.Blocks = slices.Grow(a.Blocks, len(paras))
 	body := 0 // paragraphs and subheadings so far
 	datelineFound := false
-	credits := map[string]bool{}
+	var credits map[string]bool // most articles have none
 	for i, para := range paras {
 		if credit[i] {
+			if credits == nil {
+				credits = map[string]bool{}
+			}
 			if !credits[para] {
 				credits[para] = true
 				a.Credits = append(a.Credits, para)
@@ -182,8 +187,9 @@ func parseBody(p *parsed, paras []string) {
 // broken inside a sentence is joined with the line after it within the same blank-line block
 // (the first line, header or title, is never joined).
 func paragraphs(text string) []string {
-	var paras []string
-	var lines []string // the lines of the paragraph being read
+	paras := make([]string, 0, len(text)/256+8) // news has a paragraph every few hundred bytes
+	var kept [8]string
+	lines := kept[:0] // the lines of the paragraph being read
 	flush := func() {
 		if len(lines) > 0 {
 			paras = append(paras, strings.Join(lines, " "))
@@ -191,7 +197,7 @@ func paragraphs(text string) []string {
 		}
 	}
 	for line := range strings.Lines(text) {
-		line = strings.TrimSpace(line)
+		line = trimSpace(line)
 		if line == "" {
 			flush()
 			continue
@@ -211,6 +217,37 @@ func paragraphs(text string) []string {
 	return paras
 }
 
+// trimSpace is strings.TrimSpace, quicker on lines that open with a Cyrillic letter, which
+// strings.TrimSpace leaves to its slow path.
+func trimSpace(s string) string {
+	start, end := 0, len(s)
+	for start < end {
+		if c := s[start]; c < utf8.RuneSelf && !isASCIISpace(c) || c == 0xd0 || c == 0xd1 {
+			break // not a space: ASCII or a Cyrillic letter
+		}
+		r, size := utf8.DecodeRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += size
+	}
+	for start < end {
+		if c := s[end-1]; c < utf8.RuneSelf && !isASCIISpace(c) {
+			break
+		}
+		r, size := utf8.DecodeLastRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return s[start:end]
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
 // continues reports whether next carries on the sentence prev breaks off: prev has no final
 // punctuation and next starts with a lower-case letter.
 func continues(prev, next string) bool {
@@ -222,7 +259,8 @@ func continues(prev, next string) bool {
 // splitTitle cuts a title that is really a whole lead paragraph after its first sentence.
 // Headlines are short, so only a long line with a sentence break is cut.
 func splitTitle(line string) (title, lead string) {
-	if utf8.RuneCountInString(line) <= 100 {
+	// A rune takes one to four bytes: count them only when the length leaves it open.
+	if len(line) <= 100 || len(line) <= 400 && utf8.RuneCountInString(line) <= 100 {
 		return line, ""
 	}
 	if end := sentenceEnd(line); end > 0 {
@@ -235,13 +273,17 @@ func splitTitle(line string) (title, lead string) {
 // follows it, or -1. A sentence ends at ".", "!", "?" or "…" followed by a space and a capital
 // letter or an opening quote, unless the word before the full stop is an abbreviation or initial.
 func sentenceEnd(s string) int {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if !strings.ContainsRune(".!?…", r) {
+	// A byte at a time: the marks are ASCII or start with E2, which no other rune has inside.
+	for i := 0; i < len(s); i++ {
+		end := i + 1
+		switch {
+		case s[i] == '.' || s[i] == '!' || s[i] == '?':
+		case strings.HasPrefix(s[i:], "…"):
+			end = i + len("…")
+		default:
 			continue
 		}
-		rest := s[i:]
+		rest := s[end:]
 		if !strings.HasPrefix(rest, " ") {
 			continue
 		}
@@ -249,10 +291,10 @@ func sentenceEnd(s string) int {
 		if !unicode.IsUpper(next) && next != '«' && next != '"' {
 			continue
 		}
-		if r == '.' && isAbbreviation(lastWord(s[:i-size])) {
+		if s[i] == '.' && isAbbreviation(lastWord(s[:i])) {
 			continue
 		}
-		return i
+		return end
 	}
 	return -1
 }
@@ -319,6 +361,32 @@ func isCredit(para string) bool {
 var creditOpenings = []string{"фото", "на фото", "photo", "видео", "video", "источник", "source",
 	"иллюстрация", "коллаж", "инфографика", "кадр", "редакция", "автор фото", "©", "(c)", "copyright"}
 
+// creditFirsts are the first letters of creditOpenings, in their order.
+var creditFirsts = func() []rune {
+	firsts := make([]rune, len(creditOpenings))
+	for i, o := range creditOpenings {
+		firsts[i], _ = utf8.DecodeRuneInString(o)
+	}
+	return firsts
+}()
+
+// creditInitials are the letters whose lower case is one of creditFirsts ("Ф", "ф"): most
+// paragraphs start otherwise.
+var creditInitials = func() []rune {
+	var initials []rune
+	for _, first := range creditFirsts {
+		for r := first; ; {
+			if unicode.ToLower(r) == first && !slices.Contains(initials, r) {
+				initials = append(initials, r)
+			}
+			if r = unicode.SimpleFold(r); r == first {
+				break
+			}
+		}
+	}
+	return initials
+}()
+
 // oddFolds are the letters that fold to a letter of creditOpenings with another length in
 // UTF-8: ſ (s), the Cyrillic variants U+1C80–U+1C88 (ᲂ for о), the Kelvin sign (k). Their
 // lead bytes are C5, E1 and E2 84.
@@ -327,17 +395,15 @@ const oddFolds = "ſᲀᲁᲂᲃᲄᲅᲆᲇᲈK"
 // opensLikeCredit reports whether para may start with one of creditOpenings in any case.
 func opensLikeCredit(para string) bool {
 	first, _ := utf8.DecodeRuneInString(para)
-	lower := unicode.ToLower(first)
-	maybe := false
-	for _, o := range creditOpenings {
-		if r, _ := utf8.DecodeRuneInString(o); r == lower {
-			maybe = true
-			if len(para) >= len(o) && strings.EqualFold(para[:len(o)], o) {
+	switch {
+	case slices.Contains(creditInitials, first):
+		lower := unicode.ToLower(first)
+		for i, o := range creditOpenings {
+			if creditFirsts[i] == lower && len(para) >= len(o) && strings.EqualFold(para[:len(o)], o) {
 				return true
 			}
 		}
-	}
-	if !maybe && !strings.ContainsRune(oddFolds, first) {
+	case !strings.ContainsRune(oddFolds, first):
 		return false
 	}
 	// A letter of oddFolds further on leaves it to the regexp.
@@ -352,15 +418,16 @@ func opensLikeCredit(para string) bool {
 // isSubheading reports whether a paragraph reads as a heading: a few words, starting with a
 // capital, without final punctuation (a question is allowed: "Что дальше?").
 func isSubheading(para string) bool {
+	// The final punctuation first: it rules out nearly every paragraph.
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(para, "»\")"))
+	if strings.ContainsRune(".,;:!…-–—", last) {
+		return false
+	}
 	if len(para) > 4*80 || utf8.RuneCountInString(para) > 80 || !fewWords(para, 8) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(para, "«\"("))
-	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(para, "»\")"))
-	return !strings.ContainsRune(".,;:!…-–—", last)
+	return unicode.IsUpper(first) || unicode.IsDigit(first)
 }
 
 // fewWords reports whether s has at most n words, reading no further than it must.

@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"encoding/binary"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -58,35 +57,53 @@ func TestDecodePlainAndFullAgree(t *testing.T) {
 	}
 }
 
-// TestPlainWord checks the eight-byte test against the full path: what it takes is plain and
-// ends at a rune boundary, and it takes Russian text.
-func TestPlainWord(t *testing.T) {
+// TestPlainWords checks the eight-byte test against the full path: what it takes is plain and
+// ends at a rune boundary, it stops only before a byte that does not open printable ASCII or
+// a whole Cyrillic letter (or among the last eight), and it takes Russian text.
+func TestPlainWords(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
+	src := []byte("Министр иностранных дел «МИД» — \x7f\x1f\xd0\xd1\x80\xbf\xc0\xd2 ok\n")
 	taken := 0
-	for k := range 2_000_000 {
-		var b [8]byte
-		if k%2 == 0 {
+	for k := range 1_000_000 {
+		b := make([]byte, rng.IntN(40))
+		switch k % 3 {
+		case 0:
 			for i := range b {
 				b[i] = byte(rng.Uint32())
 			}
-		} else {
-			src := []byte("Министр иностранных дел «МИД» — \x7f\x1f\xd0\xd1\x80\xbf\xc0\xd2 ok\n")
-			off := rng.IntN(len(src) - 8)
-			copy(b[:], src[off:])
+		case 1:
+			for i := range b {
+				b[i] = src[rng.IntN(len(src))]
+			}
+		case 2:
+			text := strings.Repeat("Министр иностранных дел ", 2)
+			off := rng.IntN(len(text) - len(b))
+			copy(b, text[off:])
+			if len(b) > 0 && rng.IntN(2) == 0 {
+				b[rng.IntN(len(b))] = src[rng.IntN(len(src))]
+			}
 		}
-		n := plainWord(binary.LittleEndian.Uint64(b[:]))
-		if n == 0 {
-			continue
+		n := plainWords(b)
+		taken += n
+		if !keptAsIs(string(b[:n])) {
+			t.Fatalf("plainWords(%q) = %d, but %q is not plain", b, n, b[:n])
 		}
-		taken++
-		if !keptAsIs(string(b[:n])) || n == 7 && b[7]&0xfe != 0xd0 || n != 7 && n != 8 {
-			t.Fatalf("plainWord(%q) = %d", b, n)
+		if n+8 < len(b) {
+			c := b[n]
+			ascii := c >= 0x20 && c < 0x7f
+			letter := c&0xfe == 0xd0 && b[n+1]&0xc0 == 0x80
+			if ascii || letter {
+				t.Fatalf("plainWords(%q) = %d, stopping before plain text", b, n)
+			}
 		}
 	}
-	if n := plainWord(binary.LittleEndian.Uint64([]byte("Астана о"))); n != 8 {
-		t.Errorf("plainWord(\"Астана о\") = %d, want 8", n)
+	for text, want := range map[string]int{"Астана о": 8, "ан «Аст": 5, "Министр иностранных": 31,
+		"Министр ин\xd0": 15, "Министр\xd0 и": 14, "Минист\xd0\xd0ранных": 12, "Минист\xd0 Министр": 12} {
+		if n := plainWords([]byte(text)); n != want {
+			t.Errorf("plainWords(%q) = %d, want %d", text, n, want)
+		}
 	}
 	if taken == 0 {
-		t.Error("plainWord took nothing")
+		t.Error("plainWords took nothing")
 	}
 }

@@ -19,9 +19,17 @@ import (
 
 // job is one file to load.
 type job struct {
-	file string // the path shown to the user and stored in Article.File
-	abs  string // its absolute path, the key of its cache entry; "" when not on disk
-	open func() (fs.File, error)
+	file string                  // the path shown to the user and stored in Article.File
+	abs  string                  // its absolute path, the key of its cache entry; "" when not on disk
+	open func() (fs.File, error) // nil for a file on disk, opened by its path
+}
+
+// openJob opens the job's file.
+func (j job) openJob() (fs.File, error) {
+	if j.open != nil {
+		return j.open()
+	}
+	return openFile(j.file)
 }
 
 // walker finds the files to load and sends them to the workers. It runs on one goroutine;
@@ -135,7 +143,7 @@ func (w *walker) sendFile(p, abs string, seen map[string]bool) bool {
 		return true
 	}
 	seen[abs] = true
-	return w.send(job{file: p, abs: abs, open: func() (fs.File, error) { return os.Open(p) }})
+	return w.send(job{file: p, abs: abs})
 }
 
 // walkDir sends the .txt files under dir (abs is its real path) and returns how many it

@@ -1,0 +1,11 @@
+//go:build !linux
+
+package loader
+
+import (
+	"io/fs"
+	"os"
+)
+
+// openFile opens the file at name for reading.
+func openFile(name string) (fs.File, error) { return os.Open(name) }
