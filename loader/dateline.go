@@ -24,7 +24,7 @@ type dateline struct {
 var (
 	// datelineDate leaves the full stop after the month to the parts that follow.
 	datelineDate = regexp.MustCompile(`^[,.]\s*(\d{1,2})\s+(` + monthPattern + `)` +
-		`(?:\s+((?:19|20)\d\d)(?:\s*(?:г\.?|года))?)?`)
+		`(?:\s+((?:19|20)\d\d)(?:\s*(?:года|г\.?))?)?`)
 	datelineNumericDate = regexp.MustCompile(`^[,.]\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)`)
 	// datelineTagged is a source marked as one: "/ТАСС/", "(Reuters)", "ИА «Казинформ»",
 	// "– РИА Новости".
@@ -163,11 +163,14 @@ func scanDate(s string) []string {
 	}
 	end := i + len(month)
 	year := ""
-	// The year and its "г." are optional; the alternation takes "г" before it tries "года".
+	// The year and its "года" or "г." are optional.
 	if y := skipSpaces(s, end); y > end && y+4 <= len(s) && (s[y:y+2] == "19" || s[y:y+2] == "20") &&
 		isDigit(s[y+2]) && isDigit(s[y+3]) {
 		year, end = s[y:y+4], y+4
-		if g := skipSpaces(s, end); strings.HasPrefix(s[g:], "г") {
+		switch g := skipSpaces(s, end); {
+		case strings.HasPrefix(s[g:], "года"):
+			end = g + len("года")
+		case strings.HasPrefix(s[g:], "г"):
 			end = g + len("г")
 			if strings.HasPrefix(s[end:], ".") {
 				end++

@@ -21,6 +21,8 @@ func TestParseDateline(t *testing.T) {
 		{"LONDON (Reuters) - Britain said on Monday", dateline{Place: "London", Source: "Reuters"}, "Britain said on Monday"},
 		{"ВАШИНГТОН, 3 мая (Reuters) - Госдеп", dateline{Place: "Вашингтон", Source: "Reuters", Day: 3, Month: 5}, "Госдеп"},
 		{"НЬЮ-ЙОРК, 1 декабря 2024 г. /ТАСС/. Генсек ООН", dateline{Place: "Нью-Йорк", Source: "ТАСС", Day: 1, Month: 12, Year: 2024}, "Генсек ООН"},
+		{"МОСКВА, 1 декабря 2024 года. /ТАСС/. Текст", dateline{Place: "Москва", Source: "ТАСС", Day: 1, Month: 12, Year: 2024}, "Текст"},
+		{"АСТАНА, 3 мая 2025 года - Текст", dateline{Place: "Астана", Day: 3, Month: 5, Year: 2025}, "Текст"},
 		{"РОСТОВ-НА-ДОНУ, 9 июня. /ТАСС/. Текст", dateline{Place: "Ростов-на-Дону", Source: "ТАСС", Day: 9, Month: 6}, "Текст"},
 		{"НИЖНИЙ НОВГОРОД, 9 июля. Губернатор", dateline{Place: "Нижний Новгород", Day: 9, Month: 7}, "Губернатор"},
 		{"АЛМАТЫ, 01.09.2025. Текст", dateline{Place: "Алматы", Day: 1, Month: 9, Year: 2025}, "Текст"},
