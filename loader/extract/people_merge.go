@@ -75,6 +75,9 @@ func commonReading(f1, l1, f2, l2 *wordInfo) (first, last string, ok bool) {
 	}
 	// Most pairs of names share no surname reading at all: rule them out cheaply.
 	rl1, rl2 := l1.readings(), l2.readings()
+	if !rl1.mayShareSurname(rl2) {
+		return "", "", false
+	}
 	surnames2 := rl2.surnames()
 	if !slices.ContainsFunc(rl1.surnames(), func(s string) bool { return slices.Contains(surnames2, s) }) {
 		return "", "", false

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -21,23 +22,16 @@ type lemmaEntry struct {
 	bestFold string    // best folded
 }
 
-// entryScore is what readName weighs of a lemmaEntry's best, apart from it: readName weighs
-// every gender and case of each pair of words it tries, and a small table stays in cache.
-type entryScore struct {
-	score     float64 // how plausible best is (see lemmaScore)
-	known     bool    // best is a known first name of the entry's gender
-	surname   bool    // best has a surname suffix of the entry's gender
-	inflected bool    // best differs from the word and ends in a consonant: "Гомесом"
-	adjective bool    // looksAdjective(bestFold)
-}
-
-// partReading is a word read as one name part, by gender and case. What readName reads of
-// every word it tries comes first, in as few cache lines as can be.
+// partReading is a word read as one name part, by gender and case. What readName weighs of
+// every reading of every word it tries comes first, by the reading's bit g*len(ru.Cases)+c,
+// in as few cache lines as can be: a score, and bit sets of the readings with a property.
 type partReading struct {
-	// valid has bit g*len(ru.Cases)+c set when entries[g][c] has a best, in the order
-	// readName tries them.
-	valid   uint16
-	scores  [2][len(ru.Cases)]entryScore
+	// Bit sets of readings: entries[g][c] has a best; its best is a known first name of the
+	// entry's gender; has a surname suffix of the entry's gender; differs from the word and
+	// ends in a consonant ("Гомесом"); looks like an adjective (looksAdjective).
+	valid, known, surname, inflected, adjective uint16
+
+	score   [2 * len(ru.Cases)]float64 // how plausible each best is (see lemmaScore)
 	entries [2][len(ru.Cases)]lemmaEntry
 }
 
@@ -58,8 +52,9 @@ type wordReadings struct {
 	first                string   // a known first name the word is a case form of, "" if none
 	surns                []string // folded surname readings, the word's own form first
 	// Set with surns: one of them has a surname's suffix (surnameGender), the word looks like
-	// an adjective (looksAdjective).
+	// an adjective (looksAdjective), and the longest start all of them share.
 	surnameShaped, adjective bool
+	surnsStart               string
 }
 
 // lemmas returns the nominatives the word may be as part, by gender and case. It is the
@@ -125,8 +120,26 @@ func (w *wordReadings) surnames() []string {
 		}
 		w.surnameShaped = slices.ContainsFunc(w.surns, func(s string) bool { return surnameGender(s) != 0 })
 		w.adjective = looksAdjective(w.surns[0])
+		start := w.surns[0]
+		for _, s := range w.surns[1:] {
+			n := 0
+			for n < len(start) && n < len(s) && start[n] == s[n] {
+				n++
+			}
+			start = start[:n]
+		}
+		w.surnsStart = start
 	})
 	return w.surns
+}
+
+// mayShareSurname reports whether the word and v may have a surname reading in common: a
+// reading of both starts with the surnsStart of each, one of which then starts the other.
+// It rules most pairs out at the first letter.
+func (w *wordReadings) mayShareSurname(v *wordReadings) bool {
+	w.surnames()
+	v.surnames()
+	return strings.HasPrefix(w.surnsStart, v.surnsStart) || strings.HasPrefix(v.surnsStart, w.surnsStart)
 }
 
 // read fills the entries of one part (under its sync.Once).
@@ -142,25 +155,34 @@ func (w *wordReadings) read(part ru.NamePart) {
 	lemmas := w.lemmas(part)
 	for g := range r.entries {
 		for _, c := range ru.Cases {
-			e, s := &r.entries[g][c], &r.scores[g][c]
+			e, k := &r.entries[g][c], g*len(ru.Cases)+int(c)
 			e.lemmas = lemmas[g][c]
 			e.scores = make([]float64, len(e.lemmas))
 			for i, l := range e.lemmas {
 				e.scores[i] = lemmaScore(word, w.fold, l, part, ru.Gender(g), c)
 			}
-			e.best, s.score = bestOf(word, w.fold, e.lemmas, e.scores, part, ru.Gender(g))
+			e.best, r.score[k] = bestOf(word, w.fold, e.lemmas, e.scores, part, ru.Gender(g))
 			fold := w.fold
 			if e.best != word {
 				fold = ru.Fold(e.best)
 			}
 			e.bestFold = fold
 			m, f := ru.FirstNameGenders(fold)
-			s.known = g == int(ru.Male) && m || g == int(ru.Female) && f
-			s.surname = surnameGender(fold)&(1<<g) != 0
-			s.inflected = e.best != word && endsInConsonant(fold)
-			s.adjective = looksAdjective(fold)
+			bit := uint16(1) << k
+			if g == int(ru.Male) && m || g == int(ru.Female) && f {
+				r.known |= bit
+			}
+			if surnameGender(fold)&(1<<g) != 0 {
+				r.surname |= bit
+			}
+			if e.best != word && endsInConsonant(fold) {
+				r.inflected |= bit
+			}
+			if looksAdjective(fold) {
+				r.adjective |= bit
+			}
 			if e.best != "" {
-				r.valid |= 1 << (g*len(ru.Cases) + int(c))
+				r.valid |= bit
 			}
 		}
 	}
@@ -207,7 +229,6 @@ const coordinated uint8 = 1 << 7
 // undeclined ("с председателем совета Суджата Котамраджу").
 func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best nameReading, ok bool) {
 	best.score = -1e9
-	bestG, bestC := ru.Male, ru.Nominative
 	var tabsBuf [4]*partReading
 	tabs := tabsBuf[:len(words)]
 	readable := ^uint16(0)
@@ -218,73 +239,78 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 	if readable == 0 {
 		return best, false // most words read as no patronymic
 	}
-	// A surname before the last word may be a second first name: "Реджеп Тайип Эрдоган".
-	var firstsBuf [4]*partReading
-	for i := range len(words) - 1 {
-		if parts[i] == ru.LastName {
-			firstsBuf[i] = words[i].part(ru.FirstName)
-		}
-	}
+	// What does not depend on the reading is settled first, as bit sets of readings.
 	last := len(words) - 1
-	// g and c count as plain ints, so the compiler knows them in range of the tables.
-	for g := range 2 {
-		for c := range len(ru.Cases) {
-			if readable&(1<<(g*len(ru.Cases)+c)) == 0 {
-				continue
-			}
-			total := 0.0
-			if c == int(ru.Nominative) {
-				total += 0.4
-				if roleCases != 0 && roleCases&coordinated == 0 {
-					total += 0.5
+	var known, surname, adjectiveLast uint16
+	var secondFirst [4]uint16 // readings in which word i, a surname, is also a known first name
+	patronym := false
+	for i, tab := range tabs {
+		switch parts[i] {
+		case ru.FirstName:
+			known = tab.known
+		case ru.MiddleName:
+			patronym = true
+		case ru.LastName:
+			if i == last {
+				surname = tab.surname
+				if i >= 2 {
+					adjectiveLast = tab.adjective
 				}
-			}
-			if roleCases&(1<<c) != 0 {
-				total++
-			} else if roleCases != 0 && c != int(ru.Nominative) {
-				total -= 0.5 // a name after a role agrees with it or stays undeclined
-			}
-			if g == int(ru.Male) {
-				total += 0.3 // news name men more often than women
-			}
-			known, surname, patronym, inflected := false, false, false, 0
-			for i, tab := range tabs {
-				e := &tab.scores[g][c]
-				total += e.score
-				if e.inflected {
-					inflected++
-				}
-				switch parts[i] {
-				case ru.FirstName:
-					known = e.known
-				case ru.MiddleName:
-					patronym = true
-				case ru.LastName:
-					if i == last {
-						surname = e.surname
-						if i >= 2 && e.adjective {
-							total-- // "Роман Коноплев Русской (церкви)": an adjective after a name
-						}
-					} else if firstsBuf[i].scores[g][c].known {
-						total += 0.5
-					}
-				}
-			}
-			if total > best.score {
-				best = nameReading{n: len(words), score: total, knownName: known, surname: surname,
-					patronym: patronym, inflected: inflected, gender: ru.Gender(g), c: ru.Case(c)}
-				bestG, bestC, ok = ru.Gender(g), ru.Case(c), true
+			} else {
+				// "Реджеп Тайип Эрдоган": a second first name.
+				secondFirst[i] = words[i].part(ru.FirstName).known
 			}
 		}
 	}
-	if ok {
+	bestScore, bestK := -1e9, -1
+	// Readings every word has, g then c, in the order of their bits. Each sum adds its terms
+	// in the same order, so that equal readings tie exactly and the first wins.
+	for rest := readable; rest != 0; rest &= rest - 1 {
+		k := bits.TrailingZeros16(rest)
+		c := k % len(ru.Cases)
+		total := 0.0
+		if c == int(ru.Nominative) {
+			total += 0.4
+			if roleCases != 0 && roleCases&coordinated == 0 {
+				total += 0.5
+			}
+		}
+		if roleCases&(1<<c) != 0 {
+			total++
+		} else if roleCases != 0 && c != int(ru.Nominative) {
+			total -= 0.5 // a name after a role agrees with it or stays undeclined
+		}
+		total += menFirst[k]
 		for i, tab := range tabs {
-			e := &tab.entries[bestG][bestC]
-			best.lem[i], best.fold[i], best.adjective[i] = e.best, e.bestFold, tab.scores[bestG][bestC].adjective
+			total += tab.score[k]
+			if secondFirst[i]>>k&1 != 0 {
+				total += 0.5
+			}
+		}
+		if adjectiveLast>>k&1 != 0 {
+			total-- // "Роман Коноплев Русской (церкви)": an adjective after a name
+		}
+		if total > bestScore {
+			bestScore, bestK = total, k
 		}
 	}
-	return best, ok
+	if bestK < 0 {
+		return best, false
+	}
+	g, c := bestK/len(ru.Cases), bestK%len(ru.Cases)
+	best = nameReading{n: len(words), score: bestScore, knownName: known>>bestK&1 != 0,
+		surname: surname>>bestK&1 != 0, patronym: patronym, gender: ru.Gender(g), c: ru.Case(c)}
+	for i, tab := range tabs {
+		e := &tab.entries[g][c]
+		best.lem[i], best.fold[i], best.adjective[i] = e.best, e.bestFold, tab.adjective>>bestK&1 != 0
+		best.inflected += int(tab.inflected >> bestK & 1)
+	}
+	return best, true
 }
+
+// menFirst is what readName adds to a reading by its bit: news name men more often than
+// women. (A table rather than a test: the test was mispredicted twice a name.)
+var menFirst = [2 * len(ru.Cases)]float64{0.3, 0.3, 0.3, 0.3, 0.3, 0.3}
 
 func bestOf(word, wordFold string, cands []string, scores []float64, part ru.NamePart, g ru.Gender) (string, float64) {
 	if len(cands) == 0 {

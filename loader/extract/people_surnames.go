@@ -13,9 +13,11 @@ import (
 
 // findSurnames links the single capitalised words of a text that are a surname of a person
 // named in full elsewhere in the article ("Токаева", "Шалданбай рассказал"), and keeps the
-// ones that look like surnames of people named only so.
-func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, consumed []bool) {
-	for i := range toks {
+// ones that look like surnames of people named only so. caps are the capitalised words of
+// toks (see capitals).
+func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, caps []int32, consumed []bool) {
+	for _, c := range caps {
+		i := int(c)
 		t := &toks[i]
 		if consumed[i] || !isNameWord(t) || t.initial || t.quoted {
 			continue

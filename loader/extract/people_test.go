@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dispatch-news/dispatch/model"
 	"github.com/dispatch-news/dispatch/model/corpusgen"
@@ -484,7 +485,7 @@ func benchmarkArticles(b *testing.B, articles []*model.Article, cold bool) {
 	}
 }
 
-// TestLowerRun checks the eight-byte skip of plain text against reading it a letter at a time,
+// TestLowerRun checks the fast skip of plain text against reading it a letter at a time,
 // on news text cut at every offset and on broken UTF-8.
 func TestLowerRun(t *testing.T) {
 	texts := []string{
@@ -510,7 +511,7 @@ func TestLowerRun(t *testing.T) {
 			case s[i] == ' ':
 				i++
 			case i+1 < len(s) && (s[i] == 0xD0 && s[i+1] >= 0xB0 && s[i+1] <= 0xBF ||
-				s[i] == 0xD1 && s[i+1] >= 0x80 && s[i+1] <= 0x9F):
+				s[i] == 0xD1 && s[i+1] >= 0x80 && s[i+1] <= 0x8F):
 				letters = true
 				i += 2
 			default:
@@ -530,6 +531,77 @@ func TestLowerRun(t *testing.T) {
 			if end < len(s)-8 && (end != want || letters != wantLetters) || end > want || end < want-9 {
 				t.Errorf("lowerRun(%q, %d) = %d, %v; reference %d, %v", s[i:], i, end, letters, want, wantLetters)
 			}
+		}
+	}
+}
+
+// TestLowerLetters checks the four-at-a-time count of lower-case letters against the letters
+// themselves: every pair of bytes in every place of the eight, after lower-case letters.
+func TestLowerLetters(t *testing.T) {
+	isLower := func(lead, cont byte) bool {
+		r, size := utf8.DecodeRune([]byte{lead, cont})
+		return size == 2 && r >= 'а' && r <= 'я'
+	}
+	for pair := range 1 << 16 {
+		lead, cont := byte(pair), byte(pair>>8)
+		for at := range 4 {
+			text := []byte(strings.Repeat("ж", at) + string([]byte{lead, cont}) + "Жё\xd1 яя")[:8]
+			want := at
+			if isLower(lead, cont) {
+				want = at + 1
+			}
+			if got := lowerLetters(load64(string(text), 0)); got != want {
+				t.Fatalf("lowerLetters(%q) = %d, want %d", text, got, want)
+			}
+		}
+	}
+	if got := lowerLetters(load64("мира", 0)); got != 4 {
+		t.Errorf("lowerLetters(%q) = %d, want 4", "мира", got)
+	}
+}
+
+// TestScanWordLetters reads every word of the seed articles, and of words cut at every length,
+// with scanWord and a letter at a time, and expects the same end, letter count and fold.
+func TestScanWordLetters(t *testing.T) {
+	var texts []string
+	for _, a := range seedArticles(t) {
+		texts = append(texts, append([]string{a.Title}, blockTexts(a)...)...)
+	}
+	for _, w := range []string{"взаимодействия", "Кошербаевым", "северо-западный", "ёлкой", "мира"} {
+		for n := range len(w) + 1 {
+			texts = append(texts, w[:n], w[:n]+" и", w[:n]+strings.Repeat("я", 9))
+		}
+	}
+	slow := func(text string, i int) (end, letters int) {
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if isLetter(r) {
+				letters++
+				i += size
+				continue
+			}
+			if next, _ := utf8.DecodeRuneInString(text[min(i+size, len(text)):]); (r == '-' || r == '\'' || r == '’') && isLetter(next) {
+				i += size
+				continue
+			}
+			break
+		}
+		return i, letters
+	}
+	for _, text := range texts {
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isLetter(r) {
+				i += size
+				continue
+			}
+			tok := wordToken{start: int32(i)}
+			end, letters := scanWord(text, i, &tok)
+			wantEnd, wantLetters := slow(text, i)
+			if end != wantEnd || letters != wantLetters || !tok.upper && tok.fold != ru.Fold(text[i:end]) {
+				t.Fatalf("scanWord(%q) = %d, %d letters, fold %q; want %d, %d", text[i:], end, letters, tok.fold, wantEnd, wantLetters)
+			}
+			i = end
 		}
 	}
 }
