@@ -285,6 +285,7 @@ func (c *cache) load(j job, maxSize int64, s *scratch) result {
 	key := keyOf(info)
 	if e, ok := c.entries[j.abs]; ok && e.key == key {
 		if p := decodeEntry(e.body, s.interned(), &s.keep); p != nil {
+			p.article = s.keep.keepArticle(p.article)
 			p.article.ID = sanitize.Line(idOf(j.file))
 			p.article.File = sanitize.Line(j.file)
 			return result{parsed: p, bytes: p.article.Size, cached: &cacheItem{j.abs, e, true}}
@@ -327,10 +328,10 @@ func (s *scratch) interned() map[string]string {
 	return s.strs
 }
 
-// keepArticle moves the article's mentions, what extraction leaves the most of, into the
-// keeper's blocks, and makes the strings many articles repeat (roles, places) share one copy,
-// as they do when decoded from the cache.
-func (s *scratch) keepArticle(a *model.Article) {
+// keepArticle moves the article, its lists and its mentions into the keeper's blocks, and
+// makes the strings many articles repeat (roles, places) share one copy, as they do when
+// decoded from the cache. It returns the article's new place.
+func (s *scratch) keepArticle(a *model.Article) *model.Article {
 	kept := s.keep.newMentions(len(a.Mentions))
 	copy(kept, a.Mentions)
 	a.Mentions = kept
@@ -338,6 +339,7 @@ func (s *scratch) keepArticle(a *model.Article) {
 		a.People[i].Role = s.intern(a.People[i].Role)
 	}
 	a.Source, a.Place = s.intern(a.Source), s.intern(a.Place)
+	return s.keep.keepArticle(a)
 }
 
 // intern returns the copy of str this goroutine keeps.

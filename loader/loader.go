@@ -198,7 +198,7 @@ func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model
 }
 
 // build is the final pass over the parsed articles: path order, unique IDs, people linked
-// across articles, years inferred, articles packed (see pack), then the corpus.
+// across articles, years inferred, then the corpus.
 func build(ps []*parsed, skips []model.Skip) *model.Corpus {
 	slices.SortFunc(ps, func(a, b *parsed) int { return strings.Compare(a.article.File, b.article.File) })
 	byID := make(map[string]string, len(ps)) // ID → file
@@ -218,7 +218,6 @@ func build(ps []*parsed, skips []model.Skip) *model.Corpus {
 	}
 	extract.LinkCorpus(articles)
 	inferYears(ps, time.Now())
-	pack(articles)
 	slices.SortStableFunc(skips, func(a, b model.Skip) int { return strings.Compare(a.Path, b.Path) })
 	return model.NewCorpus(articles, skips)
 }
@@ -247,7 +246,7 @@ func loadFile(j job, maxSize int64, s *scratch) (r result) {
 		return r
 	}
 	extract.Annotate(p.article)
-	s.keepArticle(p.article)
+	p.article = s.keepArticle(p.article)
 	r.parsed = p
 	return r
 }

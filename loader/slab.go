@@ -6,24 +6,30 @@ import (
 	"github.com/dispatch-news/dispatch/model"
 )
 
-// keeper packs what the corpus keeps of small files, their texts and their mentions, end to
+// keeper packs what the corpus keeps of small files, their texts, articles and lists, end to
 // end into shared blocks, as long-lived as the corpus. One allocation per file would round each
 // up to the allocator's next size class (about 10% of a corpus of 5 KB articles) and scatter
 // the corpus among the loader's short-lived garbage, in memory the process could not give back
-// afterwards. A loading goroutine has one keeper; a nil keeper allocates each on its own.
+// afterwards. Packing as each file is done costs nothing at the end of a load, where only one
+// goroutine works. A loading goroutine has one keeper; a nil keeper allocates each on its own.
 type keeper struct {
-	text     strings.Builder // the current text block; bytes handed out never change
-	mentions []model.Mention // the current mention block; its free space is past len
+	text      strings.Builder // the current text block; bytes handed out never change
+	mentions  slab[model.Mention]
+	articles  slab[model.Article]
+	blocks    slab[model.Block]
+	credits   slab[string]
+	people    slab[model.PersonRef]
+	countries slab[model.CountryRef]
+	orgs      slab[model.OrgRef]
 }
 
 const (
 	textBlock = 1 << 20
-	// Bigger texts and mention lists get their own allocation, so a block never ends in more
-	// than a sixteenth of it unused.
+	// Bigger texts get their own allocation, so a block never ends in more than a sixteenth
+	// of it unused; so do lists longer than a sixteenth of a slab's block.
 	textKept = textBlock / 16
 
 	mentionBlock = 1 << 12
-	mentionsKept = mentionBlock / 16
 )
 
 // keepText returns data as a string.
@@ -42,57 +48,62 @@ func (k *keeper) keepText(data []byte) string {
 
 // newMentions returns room for n mentions, zeroed, with no capacity beyond them (nil for none).
 func (k *keeper) newMentions(n int) []model.Mention {
+	if k == nil {
+		var none *slab[model.Mention]
+		return none.room(n, 0)
+	}
+	return k.mentions.room(n, mentionBlock)
+}
+
+// keepArticle returns a copy of a, and of its blocks, credits and entity refs, in the
+// keeper's blocks. Its texts and mentions are left where they are (see keepText and
+// newMentions).
+func (k *keeper) keepArticle(a *model.Article) *model.Article {
+	if k == nil {
+		return a
+	}
+	kept := &k.articles.room(1, 256)[0]
+	*kept = *a
+	kept.Blocks = k.blocks.copyOf(a.Blocks, 4096)
+	kept.Credits = k.credits.copyOf(a.Credits, 1024)
+	kept.People = k.people.copyOf(a.People, 2048)
+	kept.Countries = k.countries.copyOf(a.Countries, 2048)
+	kept.Orgs = k.orgs.copyOf(a.Orgs, 1024)
+	return kept
+}
+
+// slab hands out runs of items from blocks it allocates.
+type slab[T any] struct {
+	free []T // the current block; its free space is past len
+}
+
+// room returns n zeroed items with no capacity beyond them (nil for none), from a block of
+// blockLen items unless n is more than a sixteenth of that.
+// A nil slab allocates each run on its own.
+func (s *slab[T]) room(n, blockLen int) []T {
 	if n == 0 {
 		return nil
 	}
-	if k == nil || n > mentionsKept {
-		return make([]model.Mention, n)
+	if s == nil || n > blockLen/16 {
+		return make([]T, n)
 	}
-	if cap(k.mentions)-len(k.mentions) < n {
-		k.mentions = make([]model.Mention, 0, mentionBlock)
+	if cap(s.free)-len(s.free) < n {
+		s.free = make([]T, 0, blockLen)
 	}
-	start := len(k.mentions)
-	k.mentions = k.mentions[:start+n]
-	return k.mentions[start : start+n : start+n]
+	start := len(s.free)
+	s.free = s.free[:start+n]
+	return s.free[start : start+n : start+n]
 }
 
-// pack copies the articles, their blocks, credits and entity refs into one allocation of each
-// kind, in order, and points articles at the copies. Loading made them one by one on several
-// goroutines among its garbage, scattered over memory that stays resident once the garbage is
-// freed; packed, they take a few large blocks and the scattered memory can be given back.
-func pack(articles []*model.Article) {
-	var blocks, credits, people, countries, orgs int
-	for _, a := range articles {
-		blocks += len(a.Blocks)
-		credits += len(a.Credits)
-		people += len(a.People)
-		countries += len(a.Countries)
-		orgs += len(a.Orgs)
-	}
-	packed := make([]model.Article, len(articles))
-	bs := make([]model.Block, 0, blocks)
-	cs := make([]string, 0, credits)
-	ps := make([]model.PersonRef, 0, people)
-	ks := make([]model.CountryRef, 0, countries)
-	rs := make([]model.OrgRef, 0, orgs)
-	for i, a := range articles {
-		p := &packed[i]
-		*p = *a
-		p.Blocks, bs = moveTo(bs, a.Blocks)
-		p.Credits, cs = moveTo(cs, a.Credits)
-		p.People, ps = moveTo(ps, a.People)
-		p.Countries, ks = moveTo(ks, a.Countries)
-		p.Orgs, rs = moveTo(rs, a.Orgs)
-		articles[i] = p
-	}
-}
-
-// moveTo appends items to block, which has room for them, and returns the copy and the block.
-func moveTo[T any](block, items []T) ([]T, []T) {
+// copyOf returns a copy of items as room does (nil stays nil, an empty list stays empty).
+func (s *slab[T]) copyOf(items []T, blockLen int) []T {
 	if items == nil {
-		return nil, block
+		return nil
 	}
-	start := len(block)
-	block = append(block, items...)
-	return block[start:len(block):len(block)], block
+	if len(items) == 0 {
+		return items[:0:0]
+	}
+	kept := s.room(len(items), blockLen)
+	copy(kept, items)
+	return kept
 }

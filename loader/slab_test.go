@@ -1,14 +1,15 @@
 package loader
 
 import (
-	"context"
 	"fmt"
+	"io/fs"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 
+	"github.com/dispatch-news/dispatch/loader/extract"
 	"github.com/dispatch-news/dispatch/model"
+	"github.com/dispatch-news/dispatch/seeds"
 )
 
 // TestKeeperKeepsTexts fills several blocks and checks that every text handed out still reads
@@ -59,33 +60,54 @@ func TestKeeperMentions(t *testing.T) {
 			}
 		}
 	}
-	if got := k.newMentions(mentionsKept + 1); len(got) != mentionsKept+1 {
+	if got := k.newMentions(mentionBlock/16 + 1); len(got) != mentionBlock/16+1 {
 		t.Errorf("a long list: %d mentions", len(got))
 	}
 }
 
-// TestPackKeepsArticles packs the seed corpus and checks that every article reads as before
-// and that its lists end where they did (appending to one does not write into the next).
-func TestPackKeepsArticles(t *testing.T) {
-	c, err := Load(context.Background(), nil, Options{NoCache: true})
-	if err != nil {
-		t.Fatal(err)
+// TestKeeperKeepsArticles keeps every seed article, as parsed and annotated, and checks that
+// each copy reads as the original and that its lists end where they did: appending to one
+// does not write into the next article's.
+func TestKeeperKeepsArticles(t *testing.T) {
+	var k keeper
+	var originals, kept []*model.Article
+	files, err := fs.Glob(seeds.FS, "*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
 	}
-	articles := slices.Clone(c.Articles)
-	before := make([]model.Article, len(articles))
-	for i, a := range articles {
-		before[i] = *a
+	for range 100 { // enough to fill more than one block of articles
+		for _, file := range files {
+			data, err := fs.ReadFile(seeds.FS, file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := parse("id", file, data, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			extract.Annotate(p.article)
+			originals = append(originals, p.article)
+			kept = append(kept, k.keepArticle(p.article))
+		}
 	}
-	pack(articles)
-	for i, a := range articles {
-		if a == c.Articles[i] {
-			t.Fatalf("%s: not moved", a.ID)
+	for i, a := range kept {
+		_ = append(a.Blocks, model.Block{Text: "лишний"})
+		_ = append(a.People, model.PersonRef{Role: "лишний"})
+		if i > 0 && a == kept[i-1] {
+			t.Fatalf("article %d: not copied", i)
 		}
-		if !reflect.DeepEqual(*a, before[i]) {
-			t.Errorf("%s: changed by packing", a.ID)
+	}
+	for i, a := range kept {
+		if a == originals[i] || !reflect.DeepEqual(*a, *originals[i]) {
+			t.Fatalf("article %d (%.30s): changed by keeping", i, a.Title)
 		}
-		if cap(a.Blocks) != len(a.Blocks) || cap(a.People) != len(a.People) || cap(a.Countries) != len(a.Countries) {
-			t.Errorf("%s: lists have spare capacity after packing", a.ID)
+		if cap(a.Blocks) != len(a.Blocks) || cap(a.People) != len(a.People) ||
+			cap(a.Countries) != len(a.Countries) || cap(a.Orgs) != len(a.Orgs) || cap(a.Credits) != len(a.Credits) {
+			t.Fatalf("article %d: lists have spare capacity", i)
 		}
+	}
+	var none *keeper
+	if a := originals[0]; none.keepArticle(a) != a {
+		t.Error("a nil keeper copied the article")
 	}
 }

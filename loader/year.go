@@ -65,6 +65,19 @@ func inferYears(ps []*parsed, now time.Time) {
 type dated struct {
 	dates []time.Time
 	years []int
+	// guesses holds nearest's answer for each day of the year asked about: many articles
+	// share a dateline's day.
+	guesses map[dayOfYear]guess
+}
+
+type dayOfYear struct {
+	month time.Month
+	day   int
+}
+
+type guess struct {
+	date time.Time
+	ok   bool
 }
 
 func (s *dated) add(d time.Time) { s.dates = append(s.dates, d) }
@@ -81,6 +94,10 @@ func (s *dated) sort() {
 // nearest places dl's day and month in the year that brings it closest to one of the dates,
 // if that is within half a year.
 func (s *dated) nearest(dl dateline) (time.Time, bool) {
+	day := dayOfYear{dl.Month, dl.Day}
+	if g, seen := s.guesses[day]; seen {
+		return g.date, g.ok
+	}
 	var best time.Time
 	bestGap := halfYear + 1
 	for _, y := range s.years {
@@ -100,6 +117,10 @@ func (s *dated) nearest(dl dateline) (time.Time, bool) {
 			}
 		}
 	}
+	if s.guesses == nil {
+		s.guesses = map[dayOfYear]guess{}
+	}
+	s.guesses[day] = guess{best, bestGap <= halfYear}
 	return best, bestGap <= halfYear
 }
 

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -359,43 +361,67 @@ func LinkCorpus(articles []*model.Article) {
 			bySurname[surname] = f
 		}
 	}
-	for _, a := range articles {
-		// into[i] is the ref that ref i is merged into: itself, or the article's own ref of the
-		// full name.
-		var into []int
-		for i, r := range a.People {
-			if r.Person == nil || strings.Contains(r.Name, " ") {
-				continue
-			}
-			f := bySurname[r.Key]
-			if f == nil {
-				continue
-			}
-			if j := slices.IndexFunc(a.People, func(o model.PersonRef) bool { return o.Person != nil && o.Key == f.person.Key }); j >= 0 {
-				a.People[j].Mentions += r.Mentions
-				if a.People[j].Role == "" {
-					a.People[j].Role = r.Role
-				}
-				if into == nil {
-					into = make([]int, len(a.People))
-					for k := range into {
-						into[k] = k
-					}
-				}
-				into[i] = j
-				continue
-			}
-			p := *f.person
-			p.Articles = nil
-			if r.Role != "" {
-				p.Role = r.Role
-			}
-			a.People[i].Person = &p
-		}
-		if into != nil {
-			dropMerged(a, into)
-		}
+	fullNames := make(map[string]*model.Person, len(bySurname))
+	for surname, f := range bySurname {
+		fullNames[surname] = f.person
 	}
+	// Each article is rewritten on its own: the work is shared out between the cores.
+	parallelChunks(len(articles), func(from, to int) {
+		for _, a := range articles[from:to] {
+			linkArticle(a, fullNames)
+		}
+	})
+}
+
+// linkArticle points the surname-only people of a at the full names fullNames gives their
+// surnames, merging a surname into the article's own ref of its full name.
+func linkArticle(a *model.Article, fullNames map[string]*model.Person) {
+	// into[i] is the ref that ref i is merged into: itself, or the article's own ref of the
+	// full name.
+	var into []int
+	for i, r := range a.People {
+		if r.Person == nil || strings.Contains(r.Name, " ") {
+			continue
+		}
+		full := fullNames[r.Key]
+		if full == nil {
+			continue
+		}
+		if j := slices.IndexFunc(a.People, func(o model.PersonRef) bool { return o.Person != nil && o.Key == full.Key }); j >= 0 {
+			a.People[j].Mentions += r.Mentions
+			if a.People[j].Role == "" {
+				a.People[j].Role = r.Role
+			}
+			if into == nil {
+				into = make([]int, len(a.People))
+				for k := range into {
+					into[k] = k
+				}
+			}
+			into[i] = j
+			continue
+		}
+		p := *full
+		p.Articles = nil
+		if r.Role != "" {
+			p.Role = r.Role
+		}
+		a.People[i].Person = &p
+	}
+	if into != nil {
+		dropMerged(a, into)
+	}
+}
+
+// parallelChunks calls work on consecutive ranges of [0, n) on every core, and returns when
+// all are done.
+func parallelChunks(n int, work func(from, to int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/1024))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { work(n*w/workers, n*(w+1)/workers) })
+	}
+	wg.Wait()
 }
 
 // dropMerged removes the people refs of a merged into others (into[i] != i) and points their
