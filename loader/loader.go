@@ -125,6 +125,7 @@ type result struct {
 func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model.Corpus, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	defer relaxGC()()
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.NumCPU()
 	}
