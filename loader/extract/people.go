@@ -21,6 +21,7 @@ type foundPerson struct {
 	mentions int
 	order    int    // index of the first mention, to list people as the article does
 	key      string // the key of the model.Person made of it, set by refs
+	at       int32  // its index in peopleFinder.people
 }
 
 // pendingMention is a single word that names a person by surname, resolved once every full
@@ -48,6 +49,8 @@ type peopleFinder struct {
 	cache       wordCache            // kept across calls
 	names       map[string]nameForms // kept across calls, see formsOf
 	roles       map[string]string    // kept across calls, see roleBefore
+	joined      map[string]string    // kept across calls, see nameOf
+	nameBuf     []byte               // see nameOf
 	epoch       int64                // wordsEpoch when cache was filled
 	consumed    []bool               // words already read as part of a name
 	caps        []int32              // the capitalised words of every text (see capitals)
@@ -66,11 +69,23 @@ type peopleFinder struct {
 // for a person named by surname alone.
 type personKey struct{ first, last string }
 
-// personSpan is a mention waiting for its person's final key.
+// personSpan is a mention waiting for its person's final key. It holds no pointer, so the
+// spans of an article are appended and sorted with no write barrier while the collector runs.
 type personSpan struct {
-	p    *foundPerson
-	text int
-	span [2]int
+	person     int32 // index into peopleFinder.people
+	text       int32
+	start, end int32
+}
+
+// mention records a mention of p at span of texts[text].
+func (pf *peopleFinder) mention(p *foundPerson, text int, span [2]int) {
+	pf.spans = append(pf.spans, personSpan{p.at, int32(text), int32(span[0]), int32(span[1])})
+}
+
+// list adds p, new, to the people of the article.
+func (pf *peopleFinder) list(p *foundPerson) {
+	p.at = int32(len(pf.people))
+	pf.people = append(pf.people, p)
 }
 
 // findPeople finds people in texts (texts[0] is the title, texts[i] is block i-1) and appends
@@ -129,6 +144,7 @@ var finderPool = sync.Pool{New: func() any {
 		cache:     wordCache{},
 		names:     map[string]nameForms{},
 		roles:     map[string]string{},
+		joined:    map[string]string{},
 		bySurname: map[string]surnameChain{},
 	}
 }}
@@ -303,7 +319,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		if r, ok := pf.readSpan([]wordToken{toks[from], toks[from+2]}, 0); ok && r.knownName {
 			consumed[from], consumed[from+1], consumed[from+2] = true, true, true
 			p := pf.person(r.lemmas(), r.folds(), "")
-			pf.spans = append(pf.spans, personSpan{p, ti, [2]int{int(toks[from].start), int(toks[from+2].end)}})
+			pf.mention(p, ti, [2]int{int(toks[from].start), int(toks[from+2].end)})
 			return
 		}
 	}
@@ -331,7 +347,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 			break
 		}
 		consumed[from] = true
-		pf.spans = append(pf.spans, personSpan{p, ti, toks[from].span()})
+		pf.mention(p, ti, toks[from].span())
 		from++
 	}
 	type choice struct {
@@ -397,7 +413,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 			if p.role == "" {
 				p.role = role
 			}
-			pf.spans = append(pf.spans, personSpan{p, ti, span})
+			pf.mention(p, ti, span)
 			return
 		}
 	}
@@ -405,7 +421,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 	if p.words[0] == nil {
 		p.words = [2]*wordInfo{pf.info(&toks[best.from]), pf.info(&toks[best.to-1])}
 	}
-	pf.spans = append(pf.spans, personSpan{p, ti, span})
+	pf.mention(p, ti, span)
 }
 
 // coordinatedCases returns the case of a name joined by "и" after toks[:to] when it reads

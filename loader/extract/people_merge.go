@@ -38,7 +38,7 @@ func (pf *peopleFinder) resolvePatronymics() {
 			f, l, _ := strings.Cut(match.name, " ")
 			match.name = f + " " + pm.lemmas[1] + " " + l
 		}
-		pf.spans = append(pf.spans, personSpan{match, pm.text, pm.span})
+		pf.mention(match, pm.text, pm.span)
 	}
 }
 
@@ -137,10 +137,10 @@ func (pf *peopleFinder) personOf(p *foundPerson, lemmas, folds []string, role st
 		nameLen += len(l)
 	}
 	if p == nil {
-		name := strings.Join(lemmas, " ")
+		name := pf.nameOf(lemmas)
 		p = pf.newPerson(foundPerson{name: name, surname: last, first: first, initial: firstLetter(first)})
 		pf.byKey[personKey{first, last}] = p
-		pf.people = append(pf.people, p)
+		pf.list(p)
 		for _, f := range folds[1:] {
 			pf.addSurname(f, p)
 			if i := strings.LastIndexByte(f, ' '); i >= 0 {
@@ -148,12 +148,35 @@ func (pf *peopleFinder) personOf(p *foundPerson, lemmas, folds []string, role st
 			}
 		}
 	} else if nameLen > len(p.name) {
-		p.name = strings.Join(lemmas, " ")
+		p.name = pf.nameOf(lemmas)
 	}
 	if p.role == "" {
 		p.role = role
 	}
 	return p
+}
+
+// nameOf returns lemmas joined by spaces. News name the same people article after article:
+// the name is joined in a buffer, and a name the finder has joined before is not allocated
+// again.
+func (pf *peopleFinder) nameOf(lemmas []string) string {
+	b := pf.nameBuf[:0]
+	for i, l := range lemmas {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, l...)
+	}
+	pf.nameBuf = b
+	if name, ok := pf.joined[string(b)]; ok {
+		return name
+	}
+	if len(pf.joined) >= maxWordCache {
+		clear(pf.joined)
+	}
+	name := string(b)
+	pf.joined[name] = name
+	return name
 }
 
 // surnameChain and surnameLink list the people of an article by surname, in the order they

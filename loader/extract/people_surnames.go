@@ -47,7 +47,7 @@ func (pf *peopleFinder) addFirstName(ti int, toks []wordToken, i int) bool {
 	fold := ru.Fold(lemma)
 	for _, p := range pf.people {
 		if p.first == fold {
-			pf.spans = append(pf.spans, personSpan{p, ti, t.span()})
+			pf.mention(p, ti, t.span())
 			return true
 		}
 	}
@@ -94,7 +94,7 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 	w := pf.readings(t)
 	lemmas := w.surnames()
 	if p := pf.linkSurname(lemmas, initial); p != nil {
-		pf.spans = append(pf.spans, personSpan{p, ti, t.span()})
+		pf.mention(p, ti, t.span())
 		if p.role == "" {
 			p.role, _ = pf.roleBefore(text, toks, i, consumed)
 		}
@@ -264,12 +264,12 @@ func (pf *peopleFinder) resolvePending() {
 		if p == nil {
 			p = pf.newPerson(foundPerson{name: name, surname: best})
 			pf.byKey[personKey{last: best}] = p
-			pf.people = append(pf.people, p)
+			pf.list(p)
 		}
 		if p.role == "" {
 			p.role = pm.role
 		}
-		pf.spans = append(pf.spans, personSpan{p, pm.text, [2]int{pm.start, pm.end}})
+		pf.mention(p, pm.text, [2]int{pm.start, pm.end})
 	}
 }
 
@@ -300,13 +300,14 @@ func (pf *peopleFinder) refs(mentions []mention) ([]model.PersonRef, []mention) 
 	}
 	// People are listed in the order the article first names them.
 	slices.SortStableFunc(pf.spans, func(a, b personSpan) int {
-		return cmp.Or(cmp.Compare(a.text, b.text), cmp.Compare(a.span[0], b.span[0]))
+		return cmp.Or(cmp.Compare(a.text, b.text), cmp.Compare(a.start, b.start))
 	})
 	for i, s := range pf.spans {
-		if s.p.mentions == 0 {
-			s.p.order = i
+		p := pf.people[s.person]
+		if p.mentions == 0 {
+			p.order = i
 		}
-		s.p.mentions++
+		p.mentions++
 	}
 	people := pf.listed[:0]
 	for _, p := range pf.people {
@@ -326,8 +327,8 @@ func (pf *peopleFinder) refs(mentions []mention) ([]model.PersonRef, []mention) 
 	}
 	clear(people)
 	for _, s := range pf.spans {
-		mentions = append(mentions, mention{Kind: model.KindPerson, Key: s.p.key,
-			span: span{Block: blockOf(s.text), Start: s.span[0], End: s.span[1]}})
+		mentions = append(mentions, mention{Kind: model.KindPerson, Key: pf.people[s.person].key,
+			span: span{Block: blockOf(int(s.text)), Start: int(s.start), End: int(s.end)}})
 	}
 	return refs, mentions
 }

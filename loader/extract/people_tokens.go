@@ -111,8 +111,9 @@ func tokenizeWords(text string, tokens []wordToken, cache wordCache, particles *
 		}
 		start := i
 		// The token is read in place, at the end of tokens (no copy of it).
-		tokens = append(tokens, wordToken{start: int32(start), sentStart: sentenceOpen, spaceOnly: spaceOnly, before: before})
+		tokens = appendToken(tokens)
 		tok := &tokens[len(tokens)-1]
+		tok.start, tok.sentStart, tok.spaceOnly, tok.before = int32(start), sentenceOpen, spaceOnly, before
 		end, letters := scanWord(text, i, tok)
 		tok.end = int32(end)
 		if tok.upper {
@@ -293,6 +294,14 @@ var byteClass = func() (t [256]uint8) {
 func hardBreak(text string, i int) bool {
 	last := rune(0)
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			// ASCII space, digit or punctuation, ", " most often: decided without decoding.
+			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' && !('0' <= c && c <= '9') {
+				last = rune(c)
+			}
+			i++
+			continue
+		}
 		r, size := decodeRune(text, i)
 		if isLetter(r) {
 			break
@@ -306,7 +315,8 @@ func hardBreak(text string, i int) bool {
 }
 
 // scanWord returns the end of the word starting at i (letters, and single hyphens or
-// apostrophes between letters) and its number of letters, and classifies it into t.
+// apostrophes between letters) and its number of letters, and classifies it into t. It sets
+// t.fold for a lower-case word only: the caller folds a capitalised one through wordMemo.
 func scanWord(text string, i int, t *wordToken) (end, letters int) {
 	uppers, partUppers := 0, 0
 	needFold := false
@@ -370,11 +380,31 @@ func scanWord(text string, i int, t *wordToken) (end, letters int) {
 		break
 	}
 	t.allCaps = letters > 1 && uppers == letters
-	t.fold = text[t.start:i]
-	if needFold && !t.upper { // tokenizeWords folds capitalised words through wordMemo
-		t.fold = ru.Fold(t.fold)
+	switch {
+	case t.upper: // folded by the caller
+	case needFold:
+		t.fold = ru.Fold(text[t.start:i])
+	default:
+		t.fold = text[t.start:i]
 	}
 	return i, letters
+}
+
+// appendToken extends tokens by one blank token (no word, no flags) and returns them. The
+// buffer past its length is blank as a rule (release clears what an article used), and a
+// blank token is written only over one left there: a token holds pointers, and while the
+// collector runs, copying a whole one in, as append of a token value does, costs a write
+// barrier for each. A token left there has a fold, since every word has a letter.
+func appendToken(tokens []wordToken) []wordToken {
+	n := len(tokens)
+	if n == cap(tokens) {
+		return append(tokens, wordToken{}) // a fresh buffer, blank past its length
+	}
+	tokens = tokens[:n+1]
+	if t := &tokens[n]; t.fold != "" || t.info != nil {
+		*t = wordToken{}
+	}
+	return tokens
 }
 
 // lowerLetters returns how many of the four two-byte characters in x (eight bytes of text,
