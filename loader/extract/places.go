@@ -75,7 +75,12 @@ func (s *scan) namesSomethingElse(i int, cw ru.CountryWord) bool {
 	return i+1 < len(s.words) && s.words[i+1].joined && isLanguageWord(s.fold(i+1))
 }
 
-func isQuote(r rune) bool { return strings.ContainsRune("«»\"“”„'", r) }
+func isQuote(r rune) bool {
+	if r < utf8.RuneSelf { // most often a space
+		return r == '"' || r == '\''
+	}
+	return strings.ContainsRune("«»“”„", r)
+}
 
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -119,6 +124,10 @@ func (s *scan) hyphenParts(i int, yield func(start, end int) bool) {
 // mayBeAbbreviation reports whether a capitalised word goes on in capitals or digits ("РК",
 // "G20"), the only words worth an abbreviation lookup.
 func mayBeAbbreviation(s string) bool {
+	// Most words start with two Cyrillic letters: the second is a capital А..Я (or Ѐ..Џ).
+	if len(s) >= 4 && (s[0] == 0xD0 || s[0] == 0xD1) && s[1]&0xC0 == 0x80 && (s[2] == 0xD0 || s[2] == 0xD1) {
+		return s[2] == 0xD0 && s[3] <= 0xAF
+	}
 	size := 1 // the first rune's
 	switch c := s[0]; {
 	case (c == 0xD0 || c == 0xD1) && len(s) > 1 && s[1]&0xC0 == 0x80:

@@ -81,8 +81,9 @@ func (s *scan) split(t int, text string) {
 	reach, dropped := 0, false
 	for i := 0; i < len(text); {
 		if reach == 0 && !s.keepAll {
-			if next, lastEnd := skipCommonWords(text, i); lastEnd >= 0 {
-				i, prevEnd, dropped = next, lastEnd, true
+			next, lastEnd := skipCommonWords(text, i)
+			if i = next; lastEnd >= 0 {
+				prevEnd, dropped = lastEnd, true
 			}
 		}
 		if i == len(text) {
@@ -104,9 +105,10 @@ func (s *scan) split(t int, text string) {
 		// The common case, decided first: a capital in ASCII or Cyrillic would make the word
 		// fold, so a plain word is in lower case and may be a name only as a country adjective.
 		plain := foldFrom == foldTo && !hyphen && !otherScript(written[0])
+		var cw ru.CountryWord
 		countryWord := false
 		if plain {
-			_, countryWord = ru.CountryWordOf(written)
+			cw, countryWord = ru.CountryWordOf(written)
 		}
 		// A rule may read any other word wherever it stands, a plain one only within reach.
 		read := !plain || countryWord || s.keepAll
@@ -127,17 +129,22 @@ func (s *scan) split(t int, text string) {
 			joined: joined && !dropped, sentenceStart: sentenceStart, hyphen: hyphen}
 		dropped = false
 		mayStart := countryWord
+		// adjective is set when a name starting here may be a country adjective, whose rules
+		// read the words after it; a hyphenated word may be one in part.
+		adjective := countryWord && cw.Kind == ru.CountryAdjective
 		switch {
 		case foldFrom < foldTo:
 			w.foldAt = int32(len(s.buf))
 			s.buf = appendFolded(s.buf, written, foldFrom-start, foldTo-start)
 			// mayStartName's answer or more (its lookups want the fold as a string): the
 			// finders check every word listed.
-			fold := s.buf[w.foldAt:]
-			mayStart = hyphen || ru.MayStartNameIn(fold) || mayBeAbbreviation(written)
-			w.phraseStart = mayStart && ru.MayStartPhraseIn(fold)
+			name, phrase, adjectiveForm := ru.NameStartIn(s.buf[w.foldAt:])
+			mayStart = hyphen || name || mayBeAbbreviation(written)
+			w.phraseStart = mayStart && phrase
+			adjective = mayStart && (hyphen || adjectiveForm)
 		case !plain:
 			mayStart = mayStartName(written, hyphen)
+			adjective = mayStart
 			fallthrough
 		default:
 			w.phraseStart = mayStart && ru.MayStartPhrase(written)
@@ -145,7 +152,7 @@ func (s *scan) split(t int, text string) {
 		reach = max(reach-1, 0)
 		if mayStart {
 			s.starts = append(s.starts, int32(len(s.words)))
-			reach = max(reach, reachAfter(w.phraseStart))
+			reach = max(reach, reachAfter(w.phraseStart, adjective))
 		}
 		s.words = append(s.words, w)
 	}
@@ -154,12 +161,16 @@ func (s *scan) split(t int, text string) {
 // reachAfter returns how many words joined to a word a name may start at the rules may read
 // after it: those of a multi-word name when one may start there, else those a country
 // adjective's rules read ("китайского языка", "российской государственной нефтяной компании").
-// Any other word after a name is read only when it may be a name itself, and kept as such.
-func reachAfter(phraseStart bool) int {
-	if phraseStart {
+// After any other name (a country's, "Казахстан", or an organisation's) no rule reads on, and a
+// word after it is read only when it may be a name itself, and kept as such.
+func reachAfter(phraseStart, adjective bool) int {
+	switch {
+	case phraseStart:
 		return maxPhrase - 1
+	case adjective:
+		return ru.StateNounReach
 	}
-	return ru.StateNounReach
+	return 0
 }
 
 // skipCommonWords skips, from text[i], the words no rule reads unless a name was found just
@@ -183,6 +194,9 @@ func skipCommonWords(text string, i int) (next, lastEnd int) {
 			break
 		}
 		i, lastEnd = end, end
+		if i < len(text) && text[i] == ' ' {
+			i++ // the common gap, passed without another turn of the loop
+		}
 	}
 	return i, lastEnd
 }
@@ -271,6 +285,9 @@ func wordEnd(text string, i int) (end, foldFrom, foldTo int, hyphen bool) {
 			// The rest of U+0400..U+047F: А..Я, Ѐ..Џ and ё fold; like ru.Fold, the other
 			// lower-case letters and the old ones (Ѡ..ѿ) are left as they are.
 			size, folds = 2, c == 0xD0 || text[i+1] == 0x91
+		case c == 0xE2 && i+1 < len(text) && text[i+1] == 0x80:
+			// U+2000..U+203F, dashes, quotes and spaces: no letter, no digit.
+			return i, foldFrom, foldTo, hyphen
 		default:
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -328,6 +345,10 @@ func isLowerLetter(b0, b1 byte) bool {
 // appendFolded appends word folded like ru.Fold (lower case, ё as е), keeping its length: a
 // copy of word whose runes in word[from:to] are folded.
 func appendFolded(buf []byte, word string, from, to int) []byte {
+	if from == 0 && to == 2 && word[0] == 0xD0 { // most often, one capital first: "Казахстан"
+		b0, b1 := foldCyrillic(word[0], word[1])
+		return append(append(buf, b0, b1), word[2:]...)
+	}
 	at := len(buf)
 	buf = append(buf, word...)
 	folded := buf[at+from : at+to]
@@ -382,6 +403,11 @@ func (s *scan) endOf(i int) int   { return int(s.words[i].end) }
 
 // isWordRuneAt reports whether the rune at text[i] is a letter or digit.
 func isWordRuneAt(text string, i int) bool {
+	if c := text[i]; c < utf8.RuneSelf {
+		return asciiFold[c] != 0
+	} else if (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return true // U+0400..U+047F are all letters
+	}
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }

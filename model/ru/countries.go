@@ -83,6 +83,9 @@ type countryIndex struct {
 	shortest int
 	// maybePhrase holds the keys of phrases.
 	maybePhrase wordFilter
+	// maybeAdjective holds the keys of words that are adjectives (see NameStartIn): only
+	// after one do the rules read the words that follow a single-word name.
+	maybeAdjective wordFilter
 }
 
 // wordFilter is a Bloom filter over folded words: most words of a text are in no gazetteer,
@@ -222,6 +225,9 @@ func (ix *countryIndex) addWord(form string, w CountryWord) {
 	if _, taken := ix.words[form]; !taken {
 		ix.words[form] = w
 		ix.maybe.add(form)
+		if w.Kind == CountryAdjective {
+			ix.maybeAdjective.add(form)
+		}
 		if ix.shortest == 0 || len(form) < ix.shortest {
 			ix.shortest = len(form)
 		}

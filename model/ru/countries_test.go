@@ -102,3 +102,34 @@ func TestStateNounFollows(t *testing.T) {
 		}
 	}
 }
+
+// TestNameStartIn checks the filters pass every country word and every adjective form as such,
+// and rule out most names as adjectives, which lets the places scanner stop reading after one.
+func TestNameStartIn(t *testing.T) {
+	nouns, passed := 0, 0
+	for form, w := range countries.words {
+		name, _, adjective := NameStartIn([]byte(form))
+		switch {
+		case !name:
+			t.Errorf("country word %q ruled out", form)
+		case w.Kind == CountryAdjective && !adjective:
+			t.Errorf("adjective %q ruled out", form)
+		case w.Kind == CountryNoun:
+			nouns++
+			if adjective {
+				passed++
+			}
+		}
+	}
+	if nouns == 0 || passed*20 > nouns {
+		t.Errorf("%d of %d names may be adjectives", passed, nouns)
+	}
+	for _, fold := range []string{"казахстанской", "французский", "российско"} {
+		if _, _, adjective := NameStartIn([]byte(fold)); !adjective {
+			t.Errorf("%q ruled out as an adjective", fold)
+		}
+	}
+	if name, phrase, _ := NameStartIn([]byte("организации")); !name || !phrase {
+		t.Error("организации ruled out as the start of a name")
+	}
+}

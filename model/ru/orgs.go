@@ -259,13 +259,6 @@ var nameStarts = func() (f wordFilter) {
 // Abbreviations, looked up as written, are not covered.
 func MayStartName(fold string) bool { return nameStarts.mayHave(fold) }
 
-// MayStartNameIn is MayStartName for a folded word in a byte slice, such as a buffer words are
-// folded into; it does not keep b.
-func MayStartNameIn(b []byte) bool {
-	i, bits := filterBits(b)
-	return nameStarts[i]&bits == bits
-}
-
 // phraseStarts is the union of the gazetteers' phrase filters: every word a multi-word country
 // or organisation name may start with.
 var phraseStarts = func() (f wordFilter) {
@@ -280,8 +273,11 @@ var phraseStarts = func() (f wordFilter) {
 // a caller skip gathering the words a name might span.
 func MayStartPhrase(fold string) bool { return phraseStarts.mayHave(fold) }
 
-// MayStartPhraseIn is MayStartPhrase for a folded word in a byte slice; it does not keep b.
-func MayStartPhraseIn(b []byte) bool {
+// NameStartIn answers, for a folded word in a byte slice such as a buffer words are folded
+// into, what MayStartName and MayStartPhrase answer for a string, and whether the word may be a
+// country adjective (whose rules read the words after it), from one hash of the word. False is
+// certain. It does not keep b.
+func NameStartIn(b []byte) (name, phrase, adjective bool) {
 	i, bits := filterBits(b)
-	return phraseStarts[i]&bits == bits
+	return nameStarts[i]&bits == bits, phraseStarts[i]&bits == bits, countries.maybeAdjective[i]&bits == bits
 }
