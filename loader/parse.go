@@ -392,9 +392,21 @@ var creditInitials = func() []rune {
 // lead bytes are C5, E1 and E2 84.
 const oddFolds = "ſᲀᲁᲂᲃᲄᲅᲆᲇᲈK"
 
+// notCreditFirst marks the runes below U+0500 (where nearly every paragraph starts) that are
+// neither in creditInitials nor in oddFolds, for opensLikeCredit to turn them away at once.
+var notCreditFirst = func() (t [0x500]bool) {
+	for r := range rune(len(t)) {
+		t[r] = !slices.Contains(creditInitials, r) && !strings.ContainsRune(oddFolds, r)
+	}
+	return t
+}()
+
 // opensLikeCredit reports whether para may start with one of creditOpenings in any case.
 func opensLikeCredit(para string) bool {
 	first, _ := utf8.DecodeRuneInString(para)
+	if first < rune(len(notCreditFirst)) && notCreditFirst[first] {
+		return false
+	}
 	switch {
 	case slices.Contains(creditInitials, first):
 		lower := unicode.ToLower(first)
