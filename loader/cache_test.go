@@ -100,6 +100,10 @@ func sameCorpus(t *testing.T, a, b *model.Corpus) {
 
 func TestCacheRoundTrip(t *testing.T) {
 	dir := seedFolder(t)
+	// An article of a title and credits only: no blocks, whichever way it is loaded.
+	if err := writeOld(filepath.Join(dir, "news", "credits-only.txt"), []byte("Заголовок\n\nФото: ТАСС\n")); err != nil {
+		t.Fatal(err)
+	}
 	opt := Options{CacheDir: t.TempDir()}
 	cold, cached := loadCounting(t, dir, opt)
 	if cached != 0 {

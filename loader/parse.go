@@ -181,6 +181,9 @@ func parseBody(p *parsed, paras []string) {
 	if !hasLead && body > 1 && a.Blocks[0].Kind == model.Paragraph {
 		a.Blocks[0].Kind = model.Lead
 	}
+	if len(a.Blocks) == 0 {
+		a.Blocks = nil // an article of credits only has no blocks, as the cache gives it back
+	}
 }
 
 // paragraphs splits text into trimmed, non-empty paragraphs: one per line, except that a line

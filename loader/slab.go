@@ -101,7 +101,7 @@ func (s *slab[T]) copyOf(items []T, blockLen int) []T {
 		return nil
 	}
 	if len(items) == 0 {
-		return items[:0:0]
+		return []T{} // empty, without holding on to items' array
 	}
 	kept := s.room(len(items), blockLen)
 	copy(kept, items)
