@@ -104,13 +104,10 @@ func tryRead(p string, info fs.FileInfo) error {
 // walkRoots sends the given files whatever their extension, and the .txt files inside the
 // given folders. A folder without any is noted as a skip, saying how many other files it holds.
 func (w *walker) walkRoots(roots []root) {
-	var seen sentFiles
-	for i, r := range roots {
+	seen := map[string]bool{} // a file given twice, or given and inside a given folder, loads once
+	for _, r := range roots {
 		if w.ctx.Err() != nil {
 			return
-		}
-		if i > 0 {
-			seen.mayRepeat() // a file given twice, or given and inside a given folder
 		}
 		abs := realPath(r.path)
 		if !r.info.IsDir() {
@@ -118,11 +115,11 @@ func (w *walker) walkRoots(roots []root) {
 				w.skip(r.path, "not a regular file")
 				continue
 			}
-			w.sendFile(r.path, abs, &seen)
+			w.sendFile(r.path, abs, seen)
 			continue
 		}
 		ignored := w.ignored
-		if found := w.walkDir(r.path, abs, withParents(abs, r.info), &seen); found == 0 {
+		if found := w.walkDir(r.path, abs, withParents(abs, r.info), seen); found == 0 {
 			w.skip(r.path, fmt.Sprintf("no .txt files in this folder (%d other files ignored)", w.ignored-ignored))
 		}
 	}
@@ -141,52 +138,18 @@ func realPath(p string) string {
 }
 
 // sendFile sends the file at p (abs is its real path) unless it has been sent already.
-func (w *walker) sendFile(p, abs string, seen *sentFiles) bool {
-	if !seen.add(abs) {
+func (w *walker) sendFile(p, abs string, seen map[string]bool) bool {
+	if seen[abs] {
 		return true
 	}
+	seen[abs] = true
 	return w.send(job{file: p, abs: abs})
-}
-
-// sentFiles remembers the real paths of the files sent, so that a file reached twice (given
-// twice, given and inside a given folder, or through a link to a folder) loads once. Inside
-// one given folder, without links to folders, no path comes twice: a list is enough, and the
-// set is built only when another way in turns up (its look-ups were a tenth of the walker's
-// work).
-type sentFiles struct {
-	list []string        // the paths sent, while set is nil
-	set  map[string]bool // nil until mayRepeat
-}
-
-// add reports whether abs has not been sent, and remembers it.
-func (s *sentFiles) add(abs string) bool {
-	if s.set == nil {
-		s.list = append(s.list, abs)
-		return true
-	}
-	if s.set[abs] {
-		return false
-	}
-	s.set[abs] = true
-	return true
-}
-
-// mayRepeat says that the paths from now on may be some sent before.
-func (s *sentFiles) mayRepeat() {
-	if s.set != nil {
-		return
-	}
-	s.set = make(map[string]bool, len(s.list))
-	for _, abs := range s.list {
-		s.set[abs] = true
-	}
-	s.list = nil
 }
 
 // walkDir sends the .txt files under dir (abs is its real path) and returns how many it
 // found. Symbolic links are followed, except into a folder that is dir or one of its parents
 // (ancestors), which would loop.
-func (w *walker) walkDir(dir, abs string, ancestors []fs.FileInfo, seen *sentFiles) (found int) {
+func (w *walker) walkDir(dir, abs string, ancestors []fs.FileInfo, seen map[string]bool) (found int) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		w.skip(dir, folderReason(err))
@@ -231,7 +194,6 @@ func (w *walker) walkDir(dir, abs string, ancestors []fs.FileInfo, seen *sentFil
 			real := absPrefix + name
 			if e.Type()&fs.ModeSymlink != 0 {
 				real = realPath(p) // the folder may also be walked where it is
-				seen.mayRepeat()
 			}
 			found += w.walkDir(p, real, append(ancestors[:len(ancestors):len(ancestors)], info), seen)
 		case !strings.EqualFold(filepath.Ext(name), ".txt"):
