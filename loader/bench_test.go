@@ -194,8 +194,9 @@ func BenchmarkParse(b *testing.B) {
 		b.ResetTimer()
 		for b.Loop() {
 			strs := map[string]string{}
+			var k keeper
 			for _, body := range bodies {
-				if _, err := decodeParsed(body, strs, nil); err != nil {
+				if _, err := decodeParsed(body, strs, &k); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -285,7 +285,6 @@ func (c *cache) load(j job, maxSize int64, s *scratch) result {
 	key := keyOf(info)
 	if e, ok := c.entries[j.abs]; ok && e.key == key {
 		if p := decodeEntry(e.body, s.interned(), &s.keep); p != nil {
-			p.article = s.keep.keepArticle(p.article)
 			p.article.ID = sanitize.Line(idOf(j.file))
 			p.article.File = sanitize.Line(j.file)
 			return result{parsed: p, bytes: p.article.Size, cached: &cacheItem{j.abs, e, true}}

@@ -120,21 +120,23 @@ func appendParsed(buf []byte, p *parsed) []byte {
 
 // decodeParsed reads back what appendParsed wrote. It copies the text out of data and takes
 // the other strings from strs (adding those it lacks), so nothing it returns points into data.
+// The article, its text and its lists are made in k's blocks, as a worker keeps a parsed one
+// (see keeper.keepArticle); k must not be nil.
 func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, error) {
 	d := cacheReader{data: data, strs: strs}
-	a := &model.Article{}
+	a := k.newArticle()
 	p := &parsed{article: a}
 	d.text = k.keepText(d.bytes(int(d.uint())))
 	a.Size = d.int()
 	a.Title = d.textPart()
 	if n := d.count(2); n > 0 {
-		a.Blocks = make([]model.Block, n)
+		a.Blocks = k.blocks.room(n, blockBlock)
 		for i := range a.Blocks {
 			a.Blocks[i] = model.Block{Kind: model.BlockKind(d.uint()), Text: d.textPart()}
 		}
 	}
 	if n := d.count(1); n > 0 {
-		a.Credits = make([]string, n)
+		a.Credits = k.credits.room(n, creditBlock)
 		for i := range a.Credits {
 			a.Credits[i] = d.textPart()
 		}
@@ -147,7 +149,7 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 	a.Place = d.str()
 
 	if n := d.count(3); n > 0 {
-		a.People = make([]model.PersonRef, n)
+		a.People = k.people.room(n, refBlock)
 		for i := range a.People {
 			r := &a.People[i]
 			if d.bool() {
@@ -158,7 +160,7 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 		}
 	}
 	if n := d.count(2); n > 0 {
-		a.Countries = make([]model.CountryRef, n)
+		a.Countries = k.countries.room(n, refBlock)
 		for i := range a.Countries {
 			r := &a.Countries[i]
 			if d.bool() {
@@ -168,7 +170,7 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 		}
 	}
 	if n := d.count(2); n > 0 {
-		a.Orgs = make([]model.OrgRef, n)
+		a.Orgs = k.orgs.room(n, refBlock)
 		for i := range a.Orgs {
 			r := &a.Orgs[i]
 			if d.bool() {

@@ -29,7 +29,12 @@ const (
 	// of it unused; so do lists longer than a sixteenth of a slab's block.
 	textKept = textBlock / 16
 
+	// Items in a block of each slab.
 	mentionBlock = 1 << 12
+	articleBlock = 1 << 8
+	blockBlock   = 1 << 12
+	creditBlock  = 1 << 10
+	refBlock     = 1 << 11
 )
 
 // keepText returns data as a string.
@@ -62,14 +67,19 @@ func (k *keeper) keepArticle(a *model.Article) *model.Article {
 	if k == nil {
 		return a
 	}
-	kept := &k.articles.room(1, 256)[0]
+	kept := k.newArticle()
 	*kept = *a
-	kept.Blocks = k.blocks.copyOf(a.Blocks, 4096)
-	kept.Credits = k.credits.copyOf(a.Credits, 1024)
-	kept.People = k.people.copyOf(a.People, 2048)
-	kept.Countries = k.countries.copyOf(a.Countries, 2048)
-	kept.Orgs = k.orgs.copyOf(a.Orgs, 1024)
+	kept.Blocks = k.blocks.copyOf(a.Blocks, blockBlock)
+	kept.Credits = k.credits.copyOf(a.Credits, creditBlock)
+	kept.People = k.people.copyOf(a.People, refBlock)
+	kept.Countries = k.countries.copyOf(a.Countries, refBlock)
+	kept.Orgs = k.orgs.copyOf(a.Orgs, refBlock)
 	return kept
+}
+
+// newArticle returns a zeroed article in the keeper's blocks.
+func (k *keeper) newArticle() *model.Article {
+	return &k.articles.room(1, articleBlock)[0]
 }
 
 // slab hands out runs of items from blocks it allocates.
