@@ -171,11 +171,20 @@ func (p pager) footer() string {
 	room := p.width - 2*p.margin
 	l := strings.Join(left, "  ")
 	hints := p.st.footer.Render("/ search · e entity · [ ] article")
+	// Once the title has scrolled away, the footer keeps it in view, in whatever room is left.
+	if p.top > 0 && len(p.doc.paras) > 0 {
+		if fit := room - ansi.StringWidth(l) - ansi.StringWidth(hints) - 4; fit >= minTitleCells {
+			l += "  " + p.st.footer.Render(ansi.Truncate(p.doc.paras[0].text, fit, "…"))
+		}
+	}
 	if gap := room - ansi.StringWidth(l) - ansi.StringWidth(hints); gap >= 2 {
 		return pad + l + strings.Repeat(" ", gap) + hints
 	}
 	return ansi.Truncate(pad+l, p.width, "…")
 }
+
+// minTitleCells is the least room worth showing a scrolled-away title in.
+const minTitleCells = 12
 
 // position is "All", "Top", "Bot" or the percentage read, as in less.
 func (p pager) position() string {

@@ -147,6 +147,31 @@ func TestPagerShowsArticle(t *testing.T) {
 	}
 }
 
+// Once the title has scrolled away, the footer keeps it in view; a narrow footer drops it.
+func TestPagerFooterKeepsTitle(t *testing.T) {
+	a := seedArticle(t, seedLavrov)
+	footer := func(p pager) string {
+		lines := strings.Split(ansi.Strip(p.view()), "\n")
+		return lines[len(lines)-1]
+	}
+	start := strings.Fields(a.Title)[0]
+	p := sizedPager(a, 100, 12)
+	if f := footer(p); strings.Contains(f, start) {
+		t.Errorf("at the top the footer repeats the title: %q", f)
+	}
+	p, _ = pagerSend(t, p, "space")
+	f := footer(p)
+	if !strings.Contains(f, start) || !strings.Contains(f, "/ search") {
+		t.Errorf("scrolled, the footer lacks the title or the hints: %q", f)
+	}
+	checkFrame(t, p.view(), 100, 12)
+	p.setSize(50, 12)
+	if f := footer(p); strings.Contains(f, start) {
+		t.Errorf("at 50 cells the footer squeezes in the title: %q", f)
+	}
+	checkFrame(t, p.view(), 50, 12)
+}
+
 // A date guessed from a dateline without a year is marked as such.
 func TestPagerHeaderMarksInferredDate(t *testing.T) {
 	a := &model.Article{
