@@ -77,7 +77,7 @@ func (c *Corpus) indexPeople() {
 			p := intern(c.people, r.Key, r.Person, &c.People)
 			p.Articles = append(p.Articles, a)
 			a.People[i].Person = p
-			if r.Role != "" {
+			if r.Role != "" && p.Role == "" { // a role of its own makes the count moot
 				if roles[p] == nil {
 					roles[p] = map[string]int{}
 				}
