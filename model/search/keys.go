@@ -127,12 +127,12 @@ func (t *keyTable) match(i int, w *word) uint8 {
 	// Every tier but a substring needs a word that starts with the word's first letter.
 	atStart := w.first == 0 || t.starts[i]&w.first != 0
 	if w.latin {
-		return matchKey(t.latKey(i), w.latP, w.latSp, atStart)
+		return matchKey(t.latKey(i), w.latP, atStart)
 	}
 	key := t.cyrKey(i)
 	tier := uint8(tierNone)
 	if t.mask[i]&w.cyrMask == w.cyrMask {
-		tier = matchKey(key, w.cyrP, w.cyrSp, atStart)
+		tier = matchKey(key, w.cyrP, atStart)
 	}
 	if w.stem != nil && tier < tierExact && atStart {
 		tier = max(tier, stemTier(key, w.stemP, w.stemSp))
@@ -203,47 +203,37 @@ func isSep(c byte) bool { return c == ' ' }
 
 // matchKey returns the best tier at which q matches key: a whole word, a word prefix, a
 // substring, or its letters in order inside a word from its start; when atStart is false
-// (no word of key starts with q's first letter) only a substring can. sq is " "+q: looking for
-// word starts directly takes a few searches where walking every occurrence of q takes many.
-func matchKey(key []byte, qp, sq pattern, atStart bool) uint8 {
+// (no word of key starts with q's first letter) only a substring can. It walks the
+// occurrences of q once, judging each by the bytes around it.
+func matchKey(key []byte, qp pattern, atStart bool) uint8 {
 	q := qp.b
 	if len(q) == 0 {
 		return tierNone
 	}
-	if !atStart {
-		if qp.index(key) >= 0 {
-			return tierSubstr
-		}
-		return tierNone
-	}
 	best := uint8(tierNone)
-	if bytes.HasPrefix(key, q) {
-		if len(q) == len(key) || isSep(key[len(q)]) {
-			return tierExact
-		}
-		best = tierPrefix
-	}
 	for off := 0; ; {
-		i := sq.index(key[off:])
+		i := qp.index(key[off:])
 		if i < 0 {
 			break
 		}
-		start := off + i + 1
-		if end := start + len(q); end == len(key) || isSep(key[end]) {
-			return tierExact
+		start := off + i
+		if !atStart {
+			return tierSubstr
 		}
-		best = tierPrefix
-		off = start
+		if start == 0 || isSep(key[start-1]) {
+			if end := start + len(q); end == len(key) || isSep(key[end]) {
+				return tierExact
+			}
+			best = tierPrefix
+		} else {
+			best = max(best, tierSubstr)
+		}
+		off = start + 1
 	}
-	switch {
-	case best != tierNone:
-		return best
-	case qp.index(key) >= 0:
-		return tierSubstr
-	case subsequence(key, q):
+	if best == tierNone && atStart && subsequence(key, q) {
 		return tierSubseq
 	}
-	return tierNone
+	return best
 }
 
 // maxEnding is the longest Russian case ending, in bytes (three Cyrillic letters: -ами, -ого).

@@ -15,9 +15,9 @@ type word struct {
 	cyr  []byte // key form: lower case, ё as е
 	lat  []byte // loose Latin form (ru.LatinKey)
 	stem []byte // Russian stem when shorter than cyr, to match other case forms
-	// The forms to find, alone and after a space (at word starts).
-	cyrP, cyrSp, latP, latSp, stemP, stemSp pattern
-	latin                                   bool // no Cyrillic in the word: match Latin keys
+	// The forms to find; the stem also after a space (at word starts).
+	cyrP, latP, stemP, stemSp pattern
+	latin                     bool // no Cyrillic in the word: match Latin keys
 	// mask holds the letters every match needs (of the stem when there is one); cyrMask
 	// those of the whole word.
 	mask, cyrMask uint64
@@ -45,13 +45,13 @@ func newWord(w string) *word {
 			typed = typed[:len(typed)-1]
 		}
 		wd.lat = appendLatinKey(nil, typed)
-		wd.latP, wd.latSp = newPattern(wd.lat), newPattern(append([]byte{' '}, wd.lat...))
+		wd.latP = newPattern(wd.lat)
 		wd.mask = letterMask(wd.lat)
 		wd.first = firstLetterBit(wd.lat)
 		return wd
 	}
 	wd.first = firstLetterBit(wd.cyr)
-	wd.cyrP, wd.cyrSp = newPattern(wd.cyr), newPattern(append([]byte{' '}, wd.cyr...))
+	wd.cyrP = newPattern(wd.cyr)
 	wd.cyrMask = letterMask(wd.cyr)
 	wd.mask = wd.cyrMask
 	if utf8.RuneCountInString(w) >= 4 {

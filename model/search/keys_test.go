@@ -1,0 +1,127 @@
+package search
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/dispatch-news/dispatch/model/corpusgen"
+)
+
+// matchKeyBefore is matchKey as it was, looking for word starts, substrings and subsequences
+// in turn: the reference the one-pass matchKey must agree with.
+func matchKeyBefore(key []byte, qp, sq pattern, atStart bool) uint8 {
+	q := qp.b
+	if len(q) == 0 {
+		return tierNone
+	}
+	if !atStart {
+		if qp.index(key) >= 0 {
+			return tierSubstr
+		}
+		return tierNone
+	}
+	best := uint8(tierNone)
+	if bytes.HasPrefix(key, q) {
+		if len(q) == len(key) || isSep(key[len(q)]) {
+			return tierExact
+		}
+		best = tierPrefix
+	}
+	for off := 0; ; {
+		i := sq.index(key[off:])
+		if i < 0 {
+			break
+		}
+		start := off + i + 1
+		if end := start + len(q); end == len(key) || isSep(key[end]) {
+			return tierExact
+		}
+		best = tierPrefix
+		off = start
+	}
+	switch {
+	case best != tierNone:
+		return best
+	case qp.index(key) >= 0:
+		return tierSubstr
+	case subsequence(key, q):
+		return tierSubseq
+	}
+	return tierNone
+}
+
+// TestMatchKeyAgreesWithBefore compares matchKey with matchKeyBefore on the titles and
+// entity names of generated articles, Cyrillic and Latin, for queries cut from them (word
+// starts, word middles, whole words, letters left out) and random letters.
+func TestMatchKeyAgreesWithBefore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	var keys [][]byte
+	for _, a := range corpusgen.Articles(300, 3) {
+		fields := []string{a.Title, a.Source}
+		for _, p := range a.People {
+			fields = append(fields, p.Name, p.Latin)
+		}
+		for _, c := range a.Countries {
+			fields = append(fields, c.Name, c.NameEn)
+		}
+		var cyr []byte
+		for i, f := range fields {
+			if i > 0 {
+				cyr = append(cyr, fieldSep)
+			}
+			cyr = appendKey(cyr, f)
+		}
+		keys = append(keys, cyr, appendLatinKey(nil, a.Title))
+	}
+	letters := []rune("оеаинтскрвлмдпуяыьгзбчйхжшюцщэф abcdefgikmnoprstuvyz")
+	query := func(key []byte) []byte {
+		runes := []rune(string(key))
+		switch rng.IntN(4) {
+		case 0, 1: // a piece of the key, maybe across a word boundary
+			from := rng.IntN(len(runes))
+			to := min(len(runes), from+1+rng.IntN(8))
+			return []byte(string(runes[from:to]))
+		case 2: // letters of the key in order, some left out
+			var q []rune
+			for _, r := range runes[rng.IntN(len(runes)):] {
+				if r != ' ' && rng.IntN(3) == 0 {
+					q = append(q, r)
+				}
+				if len(q) == 4 {
+					break
+				}
+			}
+			return []byte(string(q))
+		}
+		q := make([]rune, 1+rng.IntN(3))
+		for i := range q {
+			q[i] = letters[rng.IntN(len(letters))]
+		}
+		return []byte(string(q))
+	}
+	checked := 0
+	for _, key := range keys {
+		if len(key) == 0 {
+			continue
+		}
+		for range 40 {
+			q := query(key)
+			if len(q) == 0 || bytes.ContainsRune(q, ' ') {
+				continue
+			}
+			qp, sq := newPattern(q), newPattern(append([]byte{' '}, q...))
+			for _, atStart := range []bool{true, false} {
+				got, want := matchKey(key, qp, atStart), matchKeyBefore(key, qp, sq, atStart)
+				if got != want {
+					t.Fatalf("matchKey(%q, %q, %v) = %d, want %d", key, q, atStart, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	t.Logf("%d cases", checked)
+	if checked < 10_000 {
+		t.Fatalf("only %d cases checked", checked)
+	}
+}
