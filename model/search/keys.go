@@ -277,28 +277,34 @@ func subsequence(key, q []byte) bool {
 		return false // one letter: substring already said no
 	}
 	first, rest := q[:n], q[n:]
-	var sfirst [8]byte
-	sfirst[0] = ' '
-	copy(sfirst[1:], first)
-	for start := 0; start < len(key); {
-		if bytes.HasPrefix(key[start:], first) && inOrder(key[start+n:start+wordLen(key[start:])], rest) {
-			return true
-		}
-		i := bytes.Index(key[start+1:], sfirst[:n+1])
+	var buf [8]byte
+	buf[0] = ' '
+	wordStart := newPattern(append(buf[:1], first...)) // a word starting with first
+	start := 0
+	if !bytes.HasPrefix(key, first) {
+		i := wordStart.index(key)
 		if i < 0 {
 			return false
 		}
-		start += 1 + i + 1
+		start = i + 1
 	}
-	return false
+	for {
+		end := start + n + wordLen(key[start+n:])
+		if inOrder(key[start+n:end], rest) {
+			return true
+		}
+		i := wordStart.index(key[end:])
+		if i < 0 {
+			return false
+		}
+		start = end + i + 1
+	}
 }
 
 // wordLen returns the length of the word key starts with.
 func wordLen(key []byte) int {
-	for i, c := range key {
-		if isSep(c) {
-			return i
-		}
+	if i := bytes.IndexByte(key, ' '); i >= 0 {
+		return i
 	}
 	return len(key)
 }
