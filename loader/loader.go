@@ -217,8 +217,12 @@ func build(ps []*parsed, skips []model.Skip) *model.Corpus {
 		byID[a.ID] = a.File
 		articles[i] = a
 	}
-	extract.LinkCorpus(articles)
+	// Linking rewrites the people of articles, inferring years their dates: the two are
+	// independent, and run side by side.
+	var linked sync.WaitGroup
+	linked.Go(func() { extract.LinkCorpus(articles) })
 	inferYears(ps, time.Now())
+	linked.Wait()
 	slices.SortStableFunc(skips, func(a, b model.Skip) int { return strings.Compare(a.Path, b.Path) })
 	return model.NewCorpus(articles, skips)
 }
