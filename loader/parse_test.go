@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -226,6 +227,57 @@ func TestInferYearsFallsBackToNow(t *testing.T) {
 	inferYears([]*parsed{p}, time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC))
 	if got := p.article.Date.Format(time.DateOnly); got != "2026-03-05" || !p.article.DateInferred {
 		t.Errorf("Date = %s, want the last 5 March before now, 2026-03-05", got)
+	}
+}
+
+// A same-source article of two days ago places "31 декабря" in the coming December, and the
+// text speaks of this year: both guesses lie ahead, so the last 31 December is taken.
+func TestInferYearsNeverAhead(t *testing.T) {
+	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+	stated, err := parse("a", "a.txt", []byte(" date 2026-11-20 Встреча\n\nТекст.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	undated, err := parse("b", "b.txt", []byte("Итоги\nАСТАНА, 31 декабря. Текст о планах на 2026 год.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stated.article.Source = undated.article.Source
+	inferYears([]*parsed{stated, undated}, now)
+	if got := undated.article.Date.Format(time.DateOnly); got != "2025-12-31" || !undated.article.DateInferred {
+		t.Errorf("Date = %s, want the last 31 December, 2025-12-31", got)
+	}
+	// Tomorrow is still allowed: a dateline's day may have begun where it was written.
+	tomorrow, err := parse("c", "c.txt", []byte("Итоги\nАСТАНА, 23 ноября. Текст.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tomorrow.article.Source = stated.article.Source
+	inferYears([]*parsed{stated, tomorrow}, now)
+	if got := tomorrow.article.Date.Format(time.DateOnly); got != "2026-11-23" {
+		t.Errorf("Date = %s, want 2026-11-23", got)
+	}
+}
+
+// Stated articles of the same day in two years place a dateline of that day equally well:
+// the later year wins.
+func TestInferYearsPrefersTheLaterOfEqualYears(t *testing.T) {
+	var ps []*parsed
+	for i, text := range []string{
+		" date 2023-03-05 Встреча\n\nТекст.\n",
+		" date 2025-03-05 Встреча\n\nТекст.\n",
+		"Итоги\nАСТАНА, 5 марта. /Kazinform/. Текст.\n",
+	} {
+		p, err := parse(fmt.Sprint(i), fmt.Sprint(i, ".txt"), []byte(text), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.article.Source = "Kazinform"
+		ps = append(ps, p)
+	}
+	inferYears(ps, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))
+	if got := ps[2].article.Date.Format(time.DateOnly); got != "2025-03-05" {
+		t.Errorf("Date = %s, want 2025-03-05", got)
 	}
 }
 

@@ -15,11 +15,17 @@ const halfYear = 183 * 24 * time.Hour
 // inferYears gives a date to the articles whose only date is a dateline without a year. The
 // year is, in order of trust:
 //  1. that of the nearest article from the same source with a stated date, if within half a
-//     year (agencies publish steadily, and their files tend to come in batches);
+//     year (agencies publish steadily, and their files tend to come in batches), the later of
+//     years as near;
 //  2. the year the article's own text mentions most often (the latest of equals, not after now);
 //  3. that of the nearest article of any source with a stated date, if within half a year;
 //  4. the last time that day came round, as of now.
+//
+// No guess may lie ahead of now (by more than a day, for time zones): a dateline names a day
+// that has come.
 func inferYears(ps []*parsed, now time.Time) {
+	latest := now.AddDate(0, 0, 1)
+	come := func(d time.Time, ok bool) (time.Time, bool) { return d, ok && !d.After(latest) }
 	bySource := map[string]*dated{}
 	all := &dated{}
 	for _, p := range ps {
@@ -44,13 +50,13 @@ func inferYears(ps []*parsed, now time.Time) {
 		var d time.Time
 		ok := false
 		if s := bySource[a.Source]; s != nil && a.Source != "" {
-			d, ok = s.nearest(dl)
+			d, ok = s.nearest(dl, latest)
 		}
 		if !ok {
-			d, ok = mentionedYear(p, now)
+			d, ok = come(mentionedYear(p, now))
 		}
 		if !ok {
-			d, ok = all.nearest(dl)
+			d, ok = all.nearest(dl, latest)
 		}
 		if !ok {
 			d, ok = lastBefore(dl, now)
@@ -91,9 +97,10 @@ func (s *dated) sort() {
 	}
 }
 
-// nearest places dl's day and month in the year that brings it closest to one of the dates,
-// if that is within half a year.
-func (s *dated) nearest(dl dateline) (time.Time, bool) {
+// nearest places dl's day and month in the year, up to latest, that brings it closest to one
+// of the dates, if that is within half a year; of years as close, the later. The answer is
+// kept per day of the year: latest must not change between calls.
+func (s *dated) nearest(dl dateline, latest time.Time) (time.Time, bool) {
 	day := dayOfYear{dl.Month, dl.Day}
 	if g, seen := s.guesses[day]; seen {
 		return g.date, g.ok
@@ -103,7 +110,7 @@ func (s *dated) nearest(dl dateline) (time.Time, bool) {
 	for _, y := range s.years {
 		for _, year := range []int{y - 1, y, y + 1} {
 			d, ok := dateOf(year, dl.Month, dl.Day)
-			if !ok {
+			if !ok || d.After(latest) {
 				continue
 			}
 			i, _ := slices.BinarySearchFunc(s.dates, d, time.Time.Compare)
@@ -111,7 +118,7 @@ func (s *dated) nearest(dl dateline) (time.Time, bool) {
 				if j < 0 || j >= len(s.dates) {
 					continue
 				}
-				if gap := absDuration(s.dates[j].Sub(d)); gap < bestGap {
+				if gap := absDuration(s.dates[j].Sub(d)); gap < bestGap || gap == bestGap && d.After(best) {
 					best, bestGap = d, gap
 				}
 			}
