@@ -45,15 +45,16 @@ type peopleFinder struct {
 	pending     []pendingMention
 	patronymics []patronymicMention
 	spans       []personSpan
-	words       []wordToken          // the words of every text, reused across calls
-	cache       wordCache            // kept across calls
-	names       map[string]nameForms // kept across calls, see formsOf
-	roles       map[string]string    // kept across calls, see roleBefore
-	joined      map[string]string    // kept across calls, see nameOf
-	nameBuf     []byte               // see nameOf
-	epoch       int64                // wordsEpoch when cache was filled
-	consumed    []bool               // words already read as part of a name
-	caps        []int32              // the capitalised words of every text (see capitals)
+	words       []wordToken            // the words of every text, reused across calls
+	cache       *wordCache             // kept across calls
+	names       map[string]nameForms   // kept across calls, see formsOf
+	roles       map[string]string      // kept across calls, see roleBefore
+	joined      map[string]string      // kept across calls, see nameOf
+	choices     map[spanKey]spanChoice // kept across calls, see readSpan
+	nameBuf     []byte                 // see nameOf
+	epoch       int64                  // wordsEpoch when cache was filled
+	consumed    []bool                 // words already read as part of a name
+	caps        []int32                // the capitalised words of every text (see capitals)
 	// Buffers kept across calls: per text, the bounds of its words, its words, their
 	// consumed marks and its capitalised words; foundPerson values to reuse; the people refs
 	// lists.
@@ -77,6 +78,9 @@ type personSpan struct {
 	start, end int32
 }
 
+// place returns where the span is as one number, which orders spans by text, then start.
+func (s personSpan) place() int64 { return int64(s.text)<<32 | int64(s.start) }
+
 // mention records a mention of p at span of texts[text].
 func (pf *peopleFinder) mention(p *foundPerson, text int, span [2]int) {
 	pf.spans = append(pf.spans, personSpan{p.at, int32(text), int32(span[0]), int32(span[1])})
@@ -94,9 +98,10 @@ func findPeople(texts []string, mentions []mention) ([]model.PersonRef, []mentio
 	pf := finderPool.Get().(*peopleFinder)
 	defer pf.release()
 	if e := wordsEpoch.Load(); e != pf.epoch {
-		clear(pf.cache)
+		pf.cache.clear()
 		clear(pf.names)
 		clear(pf.roles)
+		clear(pf.choices)
 		pf.epoch = e
 	}
 	all := pf.words[:0]
@@ -141,10 +146,11 @@ func findPeople(texts []string, mentions []mention) ([]model.PersonRef, []mentio
 var finderPool = sync.Pool{New: func() any {
 	return &peopleFinder{
 		byKey:     map[personKey]*foundPerson{},
-		cache:     wordCache{},
+		cache:     newWordCache(),
 		names:     map[string]nameForms{},
 		roles:     map[string]string{},
 		joined:    map[string]string{},
+		choices:   map[spanKey]spanChoice{},
 		bySurname: map[string]surnameChain{},
 	}
 }}
@@ -230,7 +236,7 @@ var nameParticles = map[string]bool{"бин": true, "ибн": true, "де": true
 // mergeParticles glues a name particle between two capitalised words to the word after it
 // ("бин Ладен" becomes one word), so a name reads as first name and surname. It works in
 // place and returns the shortened slice.
-func mergeParticles(text string, toks []wordToken, cache wordCache) []wordToken {
+func mergeParticles(text string, toks []wordToken, cache *wordCache) []wordToken {
 	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
@@ -477,25 +483,48 @@ func (pf *peopleFinder) startsName(toks []wordToken) bool {
 }
 
 // readSpan reads 2 to 4 words as a first name, an optional patronymic and one or more
-// surnames ("Анибал Гомес Толедо").
+// surnames ("Анибал Гомес Толедо"). News name the same people again and again, so the reading
+// chosen is remembered by the words and roleCases, all that it depends on.
 func (pf *peopleFinder) readSpan(toks []wordToken, roleCases uint8) (nameReading, bool) {
 	var wordsBuf [4]*wordReadings
 	var partsBuf [4]ru.NamePart
 	words, parts := wordsBuf[:len(toks)], partsBuf[:len(toks)]
+	key := spanKey{cases: roleCases}
 	for i := range toks {
-		words[i] = pf.readings(&toks[i])
+		w := pf.info(&toks[i])
+		key.words[i], words[i] = w.id, w.readings()
 	}
 	for i := 1; i < len(parts); i++ {
 		parts[i] = ru.LastName
 	}
-	best, ok := readName(words, parts, roleCases)
-	if len(words) >= 2 {
-		parts[1] = ru.MiddleName
-		if r, ok2 := readName(words, parts, roleCases); ok2 && (!ok || r.score > best.score) {
-			best, ok = r, true
+	choice, ok := pf.choices[key]
+	if !ok {
+		choice = chooseReading(words, parts, roleCases)
+		if len(pf.choices) >= maxWordCache {
+			clear(pf.choices)
 		}
+		pf.choices[key] = choice
 	}
-	return best, ok
+	if choice.k < 0 {
+		return nameReading{}, false
+	}
+	if choice.patronym {
+		parts[1] = ru.MiddleName
+	}
+	return nameReadingOf(words, parts, int(choice.k), choice.score), true
+}
+
+// chooseReading returns the best reading of words as parts (a first name and surnames), or
+// with a patronymic as the second word when that reads better.
+func chooseReading(words []*wordReadings, parts []ru.NamePart, roleCases uint8) spanChoice {
+	k, score := readName(words, parts, roleCases)
+	choice := spanChoice{k: int8(k), score: score}
+	parts[1] = ru.MiddleName
+	if k2, score2 := readName(words, parts, roleCases); k2 >= 0 && (k < 0 || score2 > score) {
+		choice = spanChoice{k: int8(k2), score: score2, patronym: true}
+	}
+	parts[1] = ru.LastName
+	return choice
 }
 
 // readings returns what the word t may be as a name.

@@ -295,11 +295,10 @@ func roleHeadOf(fold string) string {
 	if w := inLexicon(fold, lexRole); w.role != "" {
 		return w.role
 	}
+	if !mayHavePrefix(fold, "экс-") && !mayHavePrefix(fold, "вице-") && !mayHavePrefix(fold, "и.о.") {
+		return ""
+	}
 	for _, prefix := range []string{"экс-", "вице-", "и.о."} {
-		// The last byte of the prefix, a hyphen or a dot, rules out most words at once.
-		if n := len(prefix); len(fold) < n || fold[n-1] != prefix[n-1] {
-			continue
-		}
 		if rest, ok := strings.CutPrefix(fold, prefix); ok {
 			if w := inLexicon(rest, lexRole); w.role != "" {
 				return prefix + w.role
@@ -307,6 +306,13 @@ func roleHeadOf(fold string) string {
 		}
 	}
 	return ""
+}
+
+// mayHavePrefix reports whether fold, longer than prefix, has the last byte of prefix where
+// prefix would end: a hyphen or a dot there is rare, so the test rules most words out at once.
+func mayHavePrefix(fold, prefix string) bool {
+	n := len(prefix)
+	return len(fold) > n && fold[n-1] == prefix[n-1]
 }
 
 // suffixSet holds word endings by their last letter (а…я, then any other), so that a word is

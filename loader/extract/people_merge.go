@@ -47,8 +47,11 @@ func (pf *peopleFinder) resolvePatronymics() {
 // renames the person to that common reading. It returns nil when there is none. The caller
 // has found no person under the reading just made (person would merge the two).
 func (pf *peopleFinder) sameAs(first, last *wordInfo) *foundPerson {
+	surname := last.readings()
 	for _, p := range pf.people {
-		if p.words[0] == nil {
+		// Most people of an article share no surname reading with the name: ruled out here,
+		// before commonReading.
+		if p.words[0] == nil || !surname.mayShareSurname(p.words[1].readings()) {
 			continue
 		}
 		f, l, ok := commonReading(p.words[0], p.words[1], first, last)

@@ -224,11 +224,12 @@ func (r *nameReading) folds() []string { return r.fold[:r.n] }
 const coordinated uint8 = 1 << 7
 
 // readName returns the best reading of words as the parts given (first name, patronymic or
-// surname for each word). roleCases are the cases of a role noun before the name: a reading
-// that agrees with it gains, and so does the nominative, since foreign names are often left
-// undeclined ("с председателем совета Суджата Котамраджу").
-func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best nameReading, ok bool) {
-	best.score = -1e9
+// surname for each word), as the bit g*len(ru.Cases)+c of its gender and case, and its
+// score; k is -1 when there is none. roleCases are the cases of a role noun before the name:
+// a reading that agrees with it gains, and so does the nominative, since foreign names are
+// often left undeclined ("с председателем совета Суджата Котамраджу"). nameReadingOf gives
+// the reading itself.
+func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (k int, score float64) {
 	var tabsBuf [4]*partReading
 	tabs := tabsBuf[:len(words)]
 	readable := ^uint16(0)
@@ -237,29 +238,23 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 		readable &= tabs[i].valid
 	}
 	if readable == 0 {
-		return best, false // most words read as no patronymic
+		return -1, 0 // most words read as no patronymic
 	}
 	// What does not depend on the reading is settled first, as bit sets of readings.
 	last := len(words) - 1
-	var known, surname, adjectiveLast uint16
+	var adjectiveLast uint16
 	var secondFirst [4]uint16 // readings in which word i, a surname, is also a known first name
-	patronym := false
 	for i, tab := range tabs {
-		switch parts[i] {
-		case ru.FirstName:
-			known = tab.known
-		case ru.MiddleName:
-			patronym = true
-		case ru.LastName:
-			if i == last {
-				surname = tab.surname
-				if i >= 2 {
-					adjectiveLast = tab.adjective
-				}
-			} else {
-				// "Реджеп Тайип Эрдоган": a second first name.
-				secondFirst[i] = words[i].part(ru.FirstName).known
+		if parts[i] != ru.LastName {
+			continue
+		}
+		if i == last {
+			if i >= 2 {
+				adjectiveLast = tab.adjective
 			}
+		} else {
+			// "Реджеп Тайип Эрдоган": a second first name.
+			secondFirst[i] = words[i].part(ru.FirstName).known
 		}
 	}
 	bestScore, bestK := -1e9, -1
@@ -294,18 +289,30 @@ func readName(words []*wordReadings, parts []ru.NamePart, roleCases uint8) (best
 			bestScore, bestK = total, k
 		}
 	}
-	if bestK < 0 {
-		return best, false
-	}
-	g, c := bestK/len(ru.Cases), bestK%len(ru.Cases)
-	best = nameReading{n: len(words), score: bestScore, knownName: known>>bestK&1 != 0,
-		surname: surname>>bestK&1 != 0, patronym: patronym, gender: ru.Gender(g), c: ru.Case(c)}
-	for i, tab := range tabs {
+	return bestK, bestScore
+}
+
+// nameReadingOf returns the reading k (see readName) of words as parts, with its score.
+func nameReadingOf(words []*wordReadings, parts []ru.NamePart, k int, score float64) nameReading {
+	g, c := k/len(ru.Cases), k%len(ru.Cases)
+	r := nameReading{n: len(words), score: score, gender: ru.Gender(g), c: ru.Case(c)}
+	for i, w := range words {
+		tab := w.part(parts[i])
+		switch parts[i] {
+		case ru.FirstName:
+			r.knownName = tab.known>>k&1 != 0
+		case ru.MiddleName:
+			r.patronym = true
+		case ru.LastName:
+			if i == len(words)-1 {
+				r.surname = tab.surname>>k&1 != 0
+			}
+		}
 		e := &tab.entries[g][c]
-		best.lem[i], best.fold[i], best.adjective[i] = e.best, e.bestFold, tab.adjective>>bestK&1 != 0
-		best.inflected += int(tab.inflected >> bestK & 1)
+		r.lem[i], r.fold[i], r.adjective[i] = e.best, e.bestFold, tab.adjective>>k&1 != 0
+		r.inflected += int(tab.inflected >> k & 1)
 	}
-	return best, true
+	return r
 }
 
 // menFirst is what readName adds to a reading by its bit: news name men more often than

@@ -163,16 +163,25 @@ func boundaryAfter(t *wordToken) bool {
 
 // isRoleAdjective reports whether a folded word is an adjective that may qualify a role.
 func isRoleAdjective(fold string) bool {
+	// Most words end otherwise: the last letter rules them out before the pronouns.
+	for _, e := range roleAdjectiveEnds.endingAs(fold) {
+		if strings.HasSuffix(fold, e) && len(fold) > len(e)+3 {
+			return !isPronounAdjective(fold)
+		}
+	}
+	return false
+}
+
+var roleAdjectiveEnds = newSuffixSet("ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ая", "яя", "ую", "юю")
+
+// isPronounAdjective reports whether a folded word is a pronoun declined as an adjective
+// ("этого", "своим"), which never qualifies a role.
+func isPronounAdjective(fold string) bool {
 	switch fold {
 	case "этого", "этому", "этим", "того", "тому", "тем", "всего", "всему", "своего", "своему",
 		"своим", "нашего", "нашему", "нашим", "которого", "которому", "которым", "другого",
 		"другому", "другим", "самого", "самому", "самым", "такого", "такому", "таким", "его":
-		return false
-	}
-	for _, e := range []string{"ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ая", "яя", "ую", "юю"} {
-		if strings.HasSuffix(fold, e) && len(fold) > len(e)+3 {
-			return true
-		}
+		return true
 	}
 	return false
 }

@@ -299,9 +299,7 @@ func (pf *peopleFinder) refs(mentions []mention) ([]model.PersonRef, []mention) 
 		return nil, mentions
 	}
 	// People are listed in the order the article first names them.
-	slices.SortStableFunc(pf.spans, func(a, b personSpan) int {
-		return cmp.Or(cmp.Compare(a.text, b.text), cmp.Compare(a.start, b.start))
-	})
+	slices.SortStableFunc(pf.spans, func(a, b personSpan) int { return cmp.Compare(a.place(), b.place()) })
 	for i, s := range pf.spans {
 		p := pf.people[s.person]
 		if p.mentions == 0 {

@@ -606,6 +606,93 @@ func TestScanWordLetters(t *testing.T) {
 	}
 }
 
+// TestLowerWordEnd reads every word of the seed articles and of byte soup with lowerWordEnd
+// and with scanWord: where the fast path takes a word, it ends it where scanWord does, as a
+// lower-case word written as its fold.
+func TestLowerWordEnd(t *testing.T) {
+	var texts []string
+	for _, a := range seedArticles(t) {
+		texts = append(texts, append([]string{a.Title}, blockTexts(a)...)...)
+	}
+	soup := []string{"а", "я", "п", "р", "ё", "Ж", "-", "'", " ", ",", "x", "\xd0", "\xd1\x90", "«"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(24) {
+			b.WriteString(soup[rng.IntN(len(soup))])
+		}
+		texts = append(texts, b.String())
+	}
+	taken := 0
+	for _, text := range texts {
+		for i := range len(text) {
+			if i > 0 && text[i-1] >= 0xC0 || !cyrillicLetterAt(text, i) {
+				continue
+			}
+			end, ok := lowerWordEnd(text, i)
+			if !ok {
+				continue
+			}
+			taken++
+			tok := wordToken{start: int32(i)}
+			if want, _ := scanWord(text, i, &tok); end != want || tok.upper || tok.fold != text[i:end] {
+				t.Fatalf("lowerWordEnd(%q) = %d; scanWord ends at %d, upper %v, fold %q", text[i:], end, want, tok.upper, tok.fold)
+			}
+		}
+	}
+	if taken < 1000 {
+		t.Errorf("only %d words read by lowerWordEnd", taken)
+	}
+}
+
+// TestScanWordCapitals checks what scanWord says of capitals inside a word: abbreviations,
+// with an ending or after a hyphen, are no plain capitalised words.
+func TestScanWordCapitals(t *testing.T) {
+	for _, c := range []struct {
+		word               string
+		allCaps, mixedCaps bool
+	}{
+		{"Кошербаев", false, false},
+		{"ЦАРЭС", true, true},
+		{"МИДа", false, true},
+		{"Ульба-ТВС", false, true},
+		{"Аль-Руми", false, false},
+		{"РК", true, true},
+		{"ООНовский", false, true},
+	} {
+		tok := wordToken{}
+		end, _ := scanWord(c.word+" и", 0, &tok)
+		if end != len(c.word) || !tok.upper || !tok.cyrillic || tok.allCaps != c.allCaps || tok.mixedCaps != c.mixedCaps {
+			t.Errorf("scanWord(%q): end %d, upper %v, cyrillic %v, allCaps %v, mixedCaps %v", c.word, end,
+				tok.upper, tok.cyrillic, tok.allCaps, tok.mixedCaps)
+		}
+	}
+}
+
+// TestWordCache reads more distinct words than a finder's word cache holds, most of them
+// alike but for a few bytes in the middle, twice each: each look-up gives the word asked for,
+// and the cache stays within its bound.
+func TestWordCache(t *testing.T) {
+	wc := newWordCache()
+	var words []string
+	for i := range 3 * maxWordCache {
+		words = append(words, fmt.Sprintf("Представительство%dКазахстана", i))
+	}
+	for _, name := range []string{"Кошербаев", "Ким", "Ли", "Ермек Кошербаев"} {
+		words = append(words, name)
+	}
+	for range 2 {
+		for _, w := range words {
+			if got := wc.get(w); got.word != w || got.fold != ru.Fold(w) {
+				t.Fatalf("get(%q) = %q, fold %q", w, got.word, got.fold)
+			}
+		}
+	}
+	if wc.n > maxWordCache || len(wc.slots) > 2*maxWordCache {
+		t.Errorf("%d words in %d slots, more than the bound %d", wc.n, len(wc.slots), maxWordCache)
+	}
+}
+
 // TestPlainClauseEnds reads clauses that end exactly where the eight-byte skip ends, or one
 // byte into the next letter, at every length.
 func TestPlainClauseEnds(t *testing.T) {

@@ -37,7 +37,7 @@ func (t *wordToken) span() [2]int { return [2]int{int(t.start), int(t.end)} }
 // ("Аль-Руми") and gluing initials to their dots, and looks capitalised words up in cache.
 // It sets *particles when a name particle stands between name words ("Усама бин Ладен"): only
 // then has mergeParticles anything to do. It never fails.
-func tokenizeWords(text string, tokens []wordToken, cache wordCache, particles *bool) []wordToken {
+func tokenizeWords(text string, tokens []wordToken, cache *wordCache, particles *bool) []wordToken {
 	first := len(tokens)
 	sentenceOpen := true
 	quoteOpen := false
@@ -82,7 +82,24 @@ func tokenizeWords(text string, tokens []wordToken, cache wordCache, particles *
 			i++
 			continue
 		}
-		// Most words start with a Cyrillic letter, decided without decoding it.
+		// Most words are lower-case Russian ones: read them without scanWord's cases. What
+		// the finder needs of them is their fold, the word as written.
+		if end, ok := lowerWordEnd(text, i); ok {
+			tokens = appendToken(tokens)
+			tok := &tokens[len(tokens)-1]
+			tok.start, tok.end, tok.fold, tok.cyrillic = int32(i), int32(end), text[i:end], true
+			tok.sentStart, tok.spaceOnly, tok.before = sentenceOpen, spaceOnly, before
+			tok.quoted = quoteOpen && (before == '«' || before == '"' || before == '“' || before == '„')
+			sentenceOpen, spaceOnly, before = false, true, 0
+			if tail--; tail == 0 {
+				skip = true
+			}
+			if i = end; i < len(text) && text[i] == ' ' {
+				i++
+			}
+			continue
+		}
+		// Other words start with a Cyrillic letter as a rule, decided without decoding it.
 		if !cyrillicLetterAt(text, i) {
 			r, size := decodeRune(text, i)
 			if !isLetter(r) {
@@ -172,146 +189,11 @@ func afterParticle(tokens []wordToken) bool {
 	return !p.upper && p.spaceOnly && len(p.fold) <= len("дель") && isNameWord(&tokens[n-3]) && nameParticles[p.fold]
 }
 
-// isClauseBreak reports whether punctuation ends a clause for the people finder: a role
-// before a name never reaches across it (see boundaryAfter), nor does any other rule.
-func isClauseBreak(r rune) bool { return r != '(' && r != ')' && r != '-' }
-
-// plainClause looks at the clause starting at i, right after a clause break (or the rest of a
-// clause, three words after its last capital so far): if it holds no capital letter before the
-// next clause break, no name can start in it and no rule looks into it, so tokenizeWords skips
-// it. It returns the offset of that break (or the end of
-// text), whether the clause had words, and ok; ok is false when the clause has a capital or
-// anything the byte scan does not know, and the clause must be read word by word.
-func plainClause(text string, i int) (end int, words, ok bool) {
-	byByte := 0 // read byte by byte up to here
-	for i < len(text) {
-		if i >= byByte {
-			end, letters := lowerRun(text, i)
-			words = words || letters
-			// Something else stands at end: read its next eight bytes (Latin, digits) one by
-			// one before trying again.
-			if i, byByte = end, end+8; i == len(text) {
-				break
-			}
-		}
-		switch byteClass[text[i]] {
-		case classLower:
-			words = true
-			i++
-		case classBlank:
-			i++
-		case classStop:
-			return 0, false, false
-		case classPunct:
-			return i, words, hardBreak(text, i)
-		case classD0: // а…п are D0 B0…BF
-			if i+1 < len(text) && 0xB0 <= text[i+1] && text[i+1] <= 0xBF {
-				words = true
-				i += 2
-				continue
-			}
-			return 0, false, false
-		case classD1: // р…я, ё and the rest of the lower case are D1 80…9F
-			if i+1 < len(text) && 0x80 <= text[i+1] && text[i+1] <= 0x9F {
-				words = true
-				i += 2
-				continue
-			}
-			return 0, false, false
-		default:
-			r, size := decodeRune(text, i)
-			switch {
-			case isLetter(r) || r == '\n':
-				return 0, false, false
-			case unicode.IsSpace(r) || unicode.IsDigit(r):
-				i += size
-			default:
-				return i, words, hardBreak(text, i)
-			}
-		}
-	}
-	return i, words, true
-}
-
-// lowerRun skips the run of spaces and lower-case Russian letters other than ё (а…п are D0
-// B0…BF, р…я D1 80…8F) that starts at i, a character boundary: the bulk of a news text. It
-// reads a word's letters four at a time (see lowerLetters) and the spaces between one by one.
-// It returns where the run ends and whether it held a letter; it stops within the last eight
-// bytes of text at the latest, and leaves them to the caller.
-func lowerRun(text string, i int) (end int, letters bool) {
-	for i+8 <= len(text) {
-		if text[i] == ' ' {
-			i++
-			continue
-		}
-		n := lowerLetters(load64(text, i))
-		if n == 0 {
-			break
-		}
-		letters = true
-		i += 2 * n
-	}
-	return i, letters
-}
-
 // load64 reads text[i:i+8] as a little-endian number (the compiler makes it one load).
 func load64(text string, i int) uint64 {
 	b := text[i : i+8]
 	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// Byte classes for plainClause.
-const (
-	classOther = iota // a byte to decode
-	classLower        // ASCII a…z
-	classBlank        // space, tab, digits, and "(", ")", "-", which do not end a clause
-	classStop         // a capital or a line break: the clause must be read word by word
-	classPunct        // other ASCII punctuation: a clause break
-	classD0           // the first byte of а…п, or of a capital
-	classD1           // the first byte of р…я
-)
-
-var byteClass = func() (t [256]uint8) {
-	for c := 0; c < 0x80; c++ {
-		switch {
-		case 'a' <= c && c <= 'z':
-			t[c] = classLower
-		case c == ' ' || c == '\t' || c == '\r' || '0' <= c && c <= '9' || c == '(' || c == ')' || c == '-':
-			t[c] = classBlank
-		case c == '\n' || 'A' <= c && c <= 'Z':
-			t[c] = classStop
-		default:
-			t[c] = classPunct
-		}
-	}
-	t[0xD0], t[0xD1] = classD0, classD1
-	return t
-}()
-
-// hardBreak reports whether the punctuation from i up to the next word ends in a clause break,
-// so the next word cannot look back past it: ", (Иванов" does not.
-func hardBreak(text string, i int) bool {
-	last := rune(0)
-	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-			// ASCII space, digit or punctuation, ", " most often: decided without decoding.
-			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' && !('0' <= c && c <= '9') {
-				last = rune(c)
-			}
-			i++
-			continue
-		}
-		r, size := decodeRune(text, i)
-		if isLetter(r) {
-			break
-		}
-		if !unicode.IsSpace(r) && !unicode.IsDigit(r) {
-			last = r
-		}
-		i += size
-	}
-	return last != 0 && isClauseBreak(last)
 }
 
 // scanWord returns the end of the word starting at i (letters, and single hyphens or
@@ -346,8 +228,19 @@ func scanWord(text string, i int, t *wordToken) (end, letters int) {
 				continue
 			}
 		}
-		if c := text[i]; c < utf8.RuneSelf && c != '-' && c != '\'' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+		if wordBreak[text[i]] {
 			break // a space or punctuation: the usual end of a word
+		}
+		if text[i] == 0xD0 && i+1 < len(text) && text[i+1]-0x90 < 0x20 {
+			// А…Я inside a word, as in abbreviations ("ЦАРЭС"): what the code below would
+			// find, without decoding.
+			letters++
+			uppers++
+			partUppers++
+			t.mixedCaps = t.mixedCaps || partUppers > 1
+			needFold = true
+			i += 2
+			continue
 		}
 		r, size := decodeRune(text, i)
 		if isLetter(r) {
@@ -420,6 +313,44 @@ func lowerLetters(x uint64) int {
 	y ^= d1<<12 | d1<<13
 	return bits.TrailingZeros64(y&0xF0FEF0FEF0FEF0FE) / 16 // 4 when all are
 }
+
+// lowerWordEnd returns the end of the word at i when it is made of lower-case Russian letters
+// other than ё and ends at ASCII punctuation, a space or the end of text, as most words do;
+// ok is false for any other word, which scanWord reads.
+func lowerWordEnd(text string, i int) (end int, ok bool) {
+	start := i
+	for i+8 <= len(text) {
+		n := lowerLetters(load64(text, i))
+		if i += 2 * n; n < 4 {
+			break
+		}
+	}
+	if i+8 > len(text) {
+		// Near the end, one letter at a time (see scanWord).
+		for i+1 < len(text) {
+			if k := (uint(text[i])<<8 | uint(text[i+1])) - 0xD0B0; k >= 0xE0 || 0x2001>>(k>>4)&1 == 0 {
+				break
+			}
+			i += 2
+		}
+	}
+	if i == start {
+		return 0, false
+	}
+	if i == len(text) {
+		return i, true
+	}
+	return i, wordBreak[text[i]]
+}
+
+// wordBreak marks the bytes that end a word (see scanWord): ASCII other than letters,
+// hyphens and apostrophes.
+var wordBreak = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c != '-' && c != '\'' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z')
+	}
+	return t
+}()
 
 // cyrillicLetterAt reports whether text[i:] starts with a letter of the Cyrillic block
 // U+0400…U+047F (D0 or D1 and a continuation byte), all of which are letters.
