@@ -34,18 +34,18 @@ func (f *orgFinder) reset() {
 // orgAt matches an organisation at word i: a multi-word name in any case form, an abbreviation
 // exactly as written, or a single-word name. It returns the number of words used (0: none).
 func (s *scan) orgAt(i int) (org ru.OrgName, n int, byAbbr bool) {
-	text := s.textOf(i)
-	if !startsUpper(text) {
+	w := &s.words[i]
+	if !w.upper {
 		return ru.OrgName{}, 0, false
 	}
-	if s.words[i].phraseStart {
+	if w.phraseStart {
 		var buf [maxPhrase]string
-		if org, n := ru.OrgPhraseAt(s.phrase(i, maxPhrase, &buf)); n > 0 {
+		if org, n := ru.OrgPhraseAt(s.phrase(i, ru.LongestOrgPhrase(), &buf)); n > 0 {
 			return org, n, false
 		}
 	}
-	if mayBeAbbreviation(text) {
-		if org, ok := ru.OrgByAbbr(text); ok {
+	if w.abbreviation {
+		if org, ok := ru.OrgByAbbr(s.textOf(i)); ok {
 			return org, 1, true
 		}
 	}
@@ -77,8 +77,8 @@ func (f *orgFinder) find(s *scan) {
 	next := 0 // the first word past the last name found
 	for _, start := range s.starts {
 		i := int(start)
-		if i < next {
-			continue // inside that name
+		if i < next || !s.words[i].org {
+			continue // inside that name, or no organisation's
 		}
 		org, n, byAbbr := s.orgAt(i)
 		if n == 0 {
@@ -101,8 +101,11 @@ func (f *orgFinder) find(s *scan) {
 func (f *orgFinder) findInParts(s *scan, i int) {
 	at, text, block := s.startOf(i), s.textOf(i), s.blockOf(i)
 	s.hyphenParts(i, func(start, end int) bool {
-		if org, ok := ru.OrgByAbbr(text[start:end]); ok {
-			f.hits = append(f.hits, orgHit{org: org, block: block, start: at + start, end: at + end, byAbbr: true})
+		if part := text[start:end]; mayBeAbbreviation(part) { // see countryAbbr
+			if org, ok := ru.OrgByAbbr(part); ok {
+				f.hits = append(f.hits, orgHit{org: org, block: block, start: at + start, end: at + end,
+					byAbbr: true})
+			}
 		}
 		return true
 	})

@@ -15,24 +15,22 @@ import (
 // something else, such as "Латинская Америка"), the number of words used (0: no match) and
 // whether the match is a lone adjective ("французской").
 func (s *scan) countryAt(i int) (code string, n int, adjective bool) {
-	text := s.textOf(i)
-	upper := startsUpper(text)
-	fold := s.fold(i)
-	cw, known := ru.CountryWordOf(fold)
+	w := &s.words[i]
+	cw, known := ru.CountryWordOf(s.fold(i))
 	// Multi-word names start with a capital; set phrases that are not countries ("шведский
 	// стол") start with a country adjective.
-	if (upper || known && cw.Kind == ru.CountryAdjective) && s.words[i].phraseStart {
+	if (w.upper || known && cw.Kind == ru.CountryAdjective) && w.phraseStart {
 		var buf [maxPhrase]string
-		if code, n := ru.CountryPhraseAt(s.phrase(i, maxPhrase, &buf)); n > 0 {
+		if code, n := ru.CountryPhraseAt(s.phrase(i, ru.LongestCountryPhrase(), &buf)); n > 0 {
 			return code, n, false
 		}
 	}
-	if upper && mayBeAbbreviation(text) {
-		if code, ok := ru.CountryAbbr(text); ok && !s.inDomainName(i) {
+	if w.abbreviation {
+		if code, ok := ru.CountryAbbr(s.textOf(i)); ok && !s.inDomainName(i) {
 			return code, 1, false
 		}
 	}
-	if known && trusted(cw, text, s.words[i].sentenceStart) && !s.namesSomethingElse(i, cw) {
+	if known && trusted(cw, w.upper, w.sentenceStart) && !s.namesSomethingElse(i, cw) {
 		return cw.Code, 1, cw.Kind == ru.CountryAdjective
 	}
 	return "", 0, false
@@ -41,11 +39,11 @@ func (s *scan) countryAt(i int) (code string, n int, adjective bool) {
 // trusted reports whether a word the gazetteer knows is a country mention where it stands:
 // names need a capital (and ambiguous ones such as "Того" a place inside the sentence),
 // adjectives may be written in lower case.
-func trusted(cw ru.CountryWord, text string, sentenceStart bool) bool {
+func trusted(cw ru.CountryWord, upper, sentenceStart bool) bool {
 	if cw.Ignored {
 		return false
 	}
-	return cw.Kind == ru.CountryAdjective || startsUpper(text) && !(cw.Ambiguous && sentenceStart)
+	return cw.Kind == ru.CountryAdjective || upper && !(cw.Ambiguous && sentenceStart)
 }
 
 // inDomainName reports whether word i is a top-level domain (".рф", ".kz") rather than a word.
@@ -59,20 +57,40 @@ func (s *scan) inDomainName(i int) bool {
 // adjective after a name is an epithet (Густав Шведский, Александр Македонский); an adjective
 // before "язык" is a language (китайского языка).
 func (s *scan) namesSomethingElse(i int, cw ru.CountryWord) bool {
-	w, text := s.words[i], s.around(i)
-	if start, end := s.startOf(i), s.endOf(i); start > 0 && end < len(text) && isQuote(lastRune(text[:start])) && isQuote(firstRune(text[end:])) {
+	if s.quoted(i) {
 		return true
 	}
 	if cw.Kind != ru.CountryAdjective {
 		return false
 	}
-	text = s.textOf(i)
-	if i > 0 && w.joined && !w.sentenceStart && startsUpper(text) && !mayBeAbbreviation(text) && startsUpper(s.textOf(i-1)) {
-		if _, adj := ru.CountryWordOf(s.fold(i - 1)); !adj {
-			return true
-		}
+	if w := s.words[i]; !w.sentenceStart && w.upper && !w.abbreviation && s.afterName(i) {
+		return true
 	}
 	return i+1 < len(s.words) && s.words[i+1].joined && isLanguageWord(s.fold(i+1))
+}
+
+// afterName reports whether only spaces separate word i from a capitalised word that names no
+// country: one not kept (see word.afterName) or one kept that the gazetteer does not list.
+func (s *scan) afterName(i int) bool {
+	if w := s.words[i]; w.afterName {
+		return true
+	} else if i == 0 || !w.joined || !s.words[i-1].upper {
+		return false
+	}
+	_, country := ru.CountryWordOf(s.fold(i - 1))
+	return !country
+}
+
+// quoted reports whether word i stands alone in quotes.
+func (s *scan) quoted(i int) bool {
+	text, start, end := s.around(i), s.startOf(i), s.endOf(i)
+	if start == 0 || end == len(text) {
+		return false
+	}
+	if c := text[start-1]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+		return false // most often a space
+	}
+	return isQuote(lastRune(text[:start])) && isQuote(firstRune(text[end:]))
 }
 
 func isQuote(r rune) bool {
@@ -155,16 +173,35 @@ type countryFinder struct {
 	mentions []mention // their Ref indexes codes
 	// renumbered is dropUnnamed's: the index of each country once the unnamed are dropped.
 	renumbered []int
+	// indexes[codeIndex(code)] is 1 + the index in codes of a country found while find runs, 0
+	// for the others: an article may name many countries, each many times.
+	indexes [26 * 26]uint16
 }
 
 // reset empties f for the next article.
 func (f *countryFinder) reset() {
 	f.codes, f.counts, f.named, f.mentions = f.codes[:0], f.counts[:0], f.named[:0], f.mentions[:0]
+	clear(f.indexes[:])
+}
+
+// codeIndex numbers the ISO 3166-1 alpha-2 codes, two capitals: -1 for another string.
+func codeIndex(code string) int {
+	if len(code) != 2 || code[0]-'A' >= 26 || code[1]-'A' >= 26 {
+		return -1
+	}
+	return int(code[0]-'A')*26 + int(code[1]-'A')
 }
 
 // add records a mention of code; named tells whether it is more than a descriptive adjective.
 func (f *countryFinder) add(code string, named bool, block, start, end int) {
-	k := slices.Index(f.codes, code)
+	var k int
+	if c := codeIndex(code); c >= 0 {
+		if k = int(f.indexes[c]) - 1; k < 0 {
+			f.indexes[c] = uint16(len(f.codes) + 1)
+		}
+	} else {
+		k = slices.Index(f.codes, code)
+	}
 	if k < 0 {
 		k = len(f.codes)
 		f.codes = append(f.codes, code)
@@ -190,8 +227,8 @@ func (f *countryFinder) find(s *scan) {
 	next := 0 // the first word past the last name found
 	for _, start := range s.starts {
 		i := int(start)
-		if i < next {
-			continue // inside that name
+		if i < next || !s.words[i].country {
+			continue // inside that name, or no country's
 		}
 		code, n, adjective := s.countryAt(i)
 		if n == 0 {
@@ -220,15 +257,25 @@ func (f *countryFinder) findInParts(s *scan, i int) {
 	w, at, text, fold, block := s.words[i], s.startOf(i), s.textOf(i), s.fold(i), s.blockOf(i)
 	s.hyphenParts(i, func(start, end int) bool {
 		part := text[start:end]
-		if code, ok := ru.CountryAbbr(part); ok {
+		upper := startsUpper(part)
+		if code, ok := countryAbbr(part); ok {
 			f.add(code, true, block, at+start, at+end)
-		} else if cw, ok := ru.CountryWordOf(fold[start:end]); ok && trusted(cw, part, w.sentenceStart && start == 0) {
+		} else if cw, ok := ru.CountryWordOf(fold[start:end]); ok && trusted(cw, upper, w.sentenceStart && start == 0) {
 			f.add(cw.Code, true, block, at+start, at+end)
-		} else if startsUpper(part) {
+		} else if upper {
 			return false // a compound name such as "Нью-Джерси" or "Восточно-Казахстанская"
 		}
 		return true
 	})
+}
+
+// countryAbbr looks up a word among the country abbreviations ("РК", "США"): most words are
+// ruled out by their second rune, which in an abbreviation is a capital or a digit.
+func countryAbbr(word string) (string, bool) {
+	if !mayBeAbbreviation(word) {
+		return "", false
+	}
+	return ru.CountryAbbr(word)
 }
 
 // dropUnnamed removes the countries found only through descriptive adjectives ("канадского

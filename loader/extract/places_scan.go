@@ -2,7 +2,7 @@ package extract
 
 import (
 	"math/bits"
-	"unicode"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -16,12 +16,13 @@ import (
 // ones in the gazetteer maps model/ru builds at start-up.
 
 // maxPhrase bounds the words a multi-word name may span ("Организация Договора о коллективной
-// безопасности" is five; the longest names in the tables are under ten).
+// безопасности" is five; the longest names in the tables are under ten): the size of the
+// arrays phrase fills.
 const maxPhrase = 12
 
 // word is one word of a text: letters and digits, with inner hyphens ("казахско-мексиканского").
 // The scan writes one for every word of every article, so it is kept small and free of pointers:
-// 20 bytes (files are read up to a cap far below 2 GiB, so 32 bits hold any offset), its folded
+// 28 bytes (files are read up to a cap far below 2 GiB, so 32 bits hold any offset), its folded
 // form found through fold.
 type word struct {
 	text       int32 // the index of its text in the scan's texts
@@ -30,12 +31,21 @@ type word struct {
 	// joined is set when only spaces separate the word from the previous one, so a multi-word
 	// name may run across the gap. The first word of a text is never joined.
 	joined bool
+	// afterName is set when only spaces separate the word from a capitalised word that was not
+	// kept, which may start no name (see skipCommonWords): "Шведский" in "Густав Шведский".
+	afterName bool
 	// sentenceStart is set for the first word of a sentence, where any word is capitalised.
 	sentenceStart bool
 	hyphen        bool // the word has an inner hyphen
-	// phraseStart is set when a multi-word name may start at the word (see ru.MayStartPhrase),
+	// phraseStart is set when a multi-word name may start at the word (see ru.PhraseLength),
 	// which is then listed in the scan's starts too.
 	phraseStart bool
+	// country and org are set when a country's or an organisation's name may start at the
+	// word, which is then listed in the scan's starts: each finder visits its own.
+	country, org bool
+	// upper is set when the word starts with a capital (see startsUpper), abbreviation when it
+	// goes on in capitals or digits too ("РК", "G20"; see mayBeAbbreviation).
+	upper, abbreviation bool
 }
 
 // scan is the texts of one article split into words, shared by the country and organisation
@@ -69,21 +79,24 @@ func (s *scan) reset(texts []string) {
 }
 
 // split appends the words of texts[t] in one pass over its bytes. It keeps only the words a
-// rule may read: those a name may start at, every word that is not a plain one (in lower case
-// and not a country adjective) and, after a word a name may start at, the words joined to it
-// that a name or the rules looking ahead from one may span (see reachAfter). A rule looking back
-// from a name reads only the word before it when joined, and only when that word is capitalised
-// or a country adjective; a word after a dropped one is therefore marked not joined.
+// rule may read: those a name may start at, every other word that is not a plain one (in lower
+// case and not a country adjective) nor simply capitalised ("Москве", see skipCommonWords) and,
+// after a word a name may start at, the words joined to it that a name or the rules looking
+// ahead from one may span (see reachAfter). A rule looking back from a name reads only the word
+// before it when joined, and only when that word is capitalised or a country adjective; a word
+// after a dropped one is therefore marked not joined, and marked afterName when the dropped word
+// was capitalised.
 func (s *scan) split(t int, text string) {
 	prevEnd := -1
 	// reach is how many more words joined to the last word a name may start at are kept;
-	// dropped is set when the word before the next kept one was dropped.
-	reach, dropped := 0, false
+	// dropped is set when the word before the next kept one was dropped, droppedName when that
+	// word was capitalised.
+	reach, dropped, droppedName := 0, false, false
 	for i := 0; i < len(text); {
 		if reach == 0 && !s.keepAll {
-			next, lastEnd := skipCommonWords(text, i)
+			next, lastEnd, capitalised := skipCommonWords(text, i)
 			if i = next; lastEnd >= 0 {
-				prevEnd, dropped = lastEnd, true
+				prevEnd, dropped, droppedName = lastEnd, true, capitalised
 			}
 		}
 		if i == len(text) {
@@ -105,15 +118,14 @@ func (s *scan) split(t int, text string) {
 		// The common case, decided first: a capital in ASCII or Cyrillic would make the word
 		// fold, so a plain word is in lower case and may be a name only as a country adjective.
 		plain := foldFrom == foldTo && !hyphen && !otherScript(written[0])
-		var cw ru.CountryWord
-		countryWord := false
-		if plain {
-			cw, countryWord = ru.CountryWordOf(written)
+		countryAdjective := false
+		if plain && ru.MayBeCountryAdjective(written) {
+			_, countryAdjective = ru.CountryAdjectiveOf(written)
 		}
 		// A rule may read any other word wherever it stands, a plain one only within reach.
-		read := !plain || countryWord || s.keepAll
+		read := !plain || countryAdjective || s.keepAll
 		if !read && reach == 0 {
-			prevEnd, dropped = end, true
+			prevEnd, dropped, droppedName = end, true, false
 			continue
 		}
 		joined, sentenceStart := gapKind(text, prevEnd, start)
@@ -122,89 +134,201 @@ func (s *scan) split(t int, text string) {
 			reach = 0
 		}
 		if !read && reach == 0 {
-			dropped = true
+			dropped, droppedName = true, false
 			continue
 		}
 		w := word{text: int32(t), start: int32(start), end: int32(end), foldAt: -1,
-			joined: joined && !dropped, sentenceStart: sentenceStart, hyphen: hyphen}
-		dropped = false
-		mayStart := countryWord
+			joined: joined && !dropped, afterName: joined && droppedName,
+			sentenceStart: sentenceStart, hyphen: hyphen}
+		dropped, droppedName = false, false
+		mayStart := countryAdjective
 		// adjective is set when a name starting here may be a country adjective, whose rules
-		// read the words after it; a hyphenated word may be one in part.
-		adjective := countryWord && cw.Kind == ru.CountryAdjective
+		// read the words after it; a hyphenated word may be one in part. phraseWords is the
+		// most words of a multi-word name starting here, 0 when none does.
+		adjective, phraseWords := countryAdjective, 0
 		switch {
 		case foldFrom < foldTo:
 			w.foldAt = int32(len(s.buf))
 			s.buf = appendFolded(s.buf, written, foldFrom-start, foldTo-start)
-			// mayStartName's answer or more (its lookups want the fold as a string): the
-			// finders check every word listed.
-			name, phrase, adjectiveForm := ru.NameStartIn(s.buf[w.foldAt:])
-			mayStart = hyphen || name || mayBeAbbreviation(written)
-			w.phraseStart = mayStart && phrase
-			adjective = mayStart && (hyphen || adjectiveForm)
+			// What mayStartName decides for a word folded as written, from the filters' answer
+			// for the fold: the finders check every word listed.
+			fold := s.buf[w.foldAt:]
+			maybe := ru.NameStartIn(fold)
+			// An abbreviation may name either, a hyphenated word either in parts.
+			abbreviation := mayBeAbbreviation(written)
+			w.upper = startsUpper(written)
+			w.abbreviation = w.upper && abbreviation
+			w.country, w.org = abbreviation || maybe.Country, abbreviation || maybe.Org
+			if hyphen && !(w.country && w.org) {
+				country, org := partsMayName(written, fold)
+				w.country, w.org = w.country || country, w.org || org
+			}
+			mayStart = w.country || w.org
+			if mayStart && maybe.Phrase {
+				phraseWords = ru.PhraseLengthIn(fold)
+			}
+			adjective = mayStart && (hyphen || maybe.Adjective)
 		case !plain:
 			mayStart = mayStartName(written, hyphen)
+			w.country, w.org = mayStart, mayStart
+			w.upper = startsUpper(written)
+			w.abbreviation = w.upper && mayBeAbbreviation(written)
 			adjective = mayStart
 			fallthrough
 		default:
-			w.phraseStart = mayStart && ru.MayStartPhrase(written)
+			w.country = w.country || countryAdjective
+			if mayStart && ru.MayStartPhrase(written) {
+				phraseWords = ru.PhraseLength(written)
+			}
 		}
+		w.phraseStart = phraseWords > 0
 		reach = max(reach-1, 0)
 		if mayStart {
 			s.starts = append(s.starts, int32(len(s.words)))
-			reach = max(reach, reachAfter(w.phraseStart, adjective))
+			reach = max(reach, reachAfter(phraseWords, adjective))
 		}
 		s.words = append(s.words, w)
 	}
 }
 
 // reachAfter returns how many words joined to a word a name may start at the rules may read
-// after it: those of a multi-word name when one may start there, else those a country
-// adjective's rules read ("китайского языка", "российской государственной нефтяной компании").
-// After any other name (a country's, "Казахстан", or an organisation's) no rule reads on, and a
-// word after it is read only when it may be a name itself, and kept as such.
-func reachAfter(phraseStart, adjective bool) int {
-	switch {
-	case phraseStart:
-		return maxPhrase - 1
-	case adjective:
-		return ru.StateNounReach
+// after it: those of the longest multi-word name starting there (of phraseWords), and those a
+// country adjective's rules read ("китайского языка", "российской государственной нефтяной
+// компании"). After any other name (a country's, "Казахстан", or an organisation's) no rule
+// reads on, and a word after it is read only when it may be a name itself, and kept as such.
+func reachAfter(phraseWords int, adjective bool) int {
+	reach := max(phraseWords-1, 0)
+	if adjective {
+		reach = max(reach, ru.StateNounReach)
 	}
-	return 0
+	return reach
 }
 
 // skipCommonWords skips, from text[i], the words no rule reads unless a name was found just
-// before: words of letters а..я only that are not country words (see split), the bulk of a
-// text, with the spaces and ASCII punctuation around them. It returns where the first other
-// word starts (or the end of text) and the end of the last word skipped, -1 when none was.
-// It is a loop of its own, with little to keep across its calls: in split, all of split's
-// state would be saved and restored around them.
-func skipCommonWords(text string, i int) (next, lastEnd int) {
+// before, the bulk of a text, with the spaces and ASCII punctuation around them: words of
+// letters а..я only that are not country adjectives, numbers and other words of a..z and 0..9,
+// and words of a capital and lower-case letters (А..Я and а..я, A..Z and a..z) that may start no
+// name, which a rule reads only as the word before a name (see word.afterName). It returns where
+// the first other word starts (or the end of text), the end of the last word skipped, -1 when
+// none was, and whether that word was capitalised. It is a loop of its own, with little to keep
+// across its calls: in split, all of split's state would be saved and restored around them.
+func skipCommonWords(text string, i int) (next, lastEnd int, capitalised bool) {
 	lastEnd = -1
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf && asciiFold[c] == 0 {
 			i++
 			continue
 		}
-		end := lowerRunEnd(text, i)
-		if end == i || end < len(text) && !endsWord(text[end]) {
+		end, upper := i, false
+		for { // lowerRunEnd(text, i) by hand: a call costs as much as the scan of a word
+			if end+8 > len(text) {
+				end = lowerTailEnd(text, end)
+				break
+			}
+			if other := otherLanes(text[end : end+8]); other != 0 {
+				end += bits.TrailingZeros64(other) / 16 * 2
+				break
+			}
+			end += 8
+		}
+		if end == i {
+			switch c := text[i]; {
+			case c == 0xD0 && i+1 < len(text) && text[i+1]-0x90 < 0x20: // А..Я
+				end, upper = lowerRunEnd(text, i+2), true
+			case 'A' <= c && c <= 'Z' && i+1 < len(text) && 'a' <= text[i+1] && text[i+1] <= 'z':
+				end, upper = plainASCIIEnd(text, i+1), true // "Reuters", not "G20" or "UN"
+			case c < utf8.RuneSelf: // a..z, 0..9: a number, a word in lower case, a plain word
+				end = plainASCIIEnd(text, i)
+			}
+		}
+		if end == i {
 			break
 		}
-		if _, country := ru.CountryWordOf(text[i:end]); country {
-			break
+		after := end // where the next word may start
+		if end < len(text) {
+			if c := text[end]; c == ' ' {
+				after++ // the common gap, passed without another turn of the loop
+			} else if !endsWord(c) {
+				if upper {
+					break
+				}
+				var common bool // a word with ё, an inner hyphen or digits: "всё", "из-за", "5-й"
+				if end, common = otherCommonWordEnd(text, i, end); !common {
+					break
+				}
+				i, lastEnd, capitalised = end, end, false
+				continue
+			}
 		}
-		i, lastEnd = end, end
-		if i < len(text) && text[i] == ' ' {
-			i++ // the common gap, passed without another turn of the loop
+		if word := text[i:end]; upper {
+			if ru.MayStartNameCapitalised(word) {
+				break
+			}
+		} else if ru.MayBeCountryAdjective(word) {
+			if _, country := ru.CountryAdjectiveOf(word); country {
+				break
+			}
+		}
+		i, lastEnd, capitalised = after, end, upper
+	}
+	return i, lastEnd, capitalised
+}
+
+// otherCommonWordEnd returns the end of the word in lower case from text[i] when it is a common
+// word that goes on past text[end], the end of its first run of letters (а..я or a..z and
+// digits): its other runes are letters а..я, ё, a..z, digits and inner hyphens, and like those
+// skipCommonWords passes in one run, it may not start a name: no part may be a country adjective
+// (see mayStartName). common is false for any other word, which split reads.
+func otherCommonWordEnd(text string, i, end int) (wordEnd int, common bool) {
+	yo, hyphen := false, false
+runes:
+	for end < len(text) {
+		switch c := text[end]; {
+		case c < utf8.RuneSelf && asciiFold[c] == c && c != 0: // a..z, 0..9
+			end++
+		case c == '-' && end+1 < len(text) && isWordRuneAt(text, end+1):
+			end, hyphen = end+1, true
+		case endsWord(c) || c == '-':
+			break runes // the word ends here
+		case c == 0xD1 && end+1 < len(text) && text[end+1] == 0x91: // ё
+			end, yo = end+2, true
+		case end+1 < len(text) && isLowerLetter(c, text[end+1]):
+			end = lowerRunEnd(text, end)
+		default: // a capital, another script, «, —
+			return end, false
 		}
 	}
-	return i, lastEnd
+	// A word with ё is folded before its look-ups; the ending test reads no е or ё, and ё and
+	// a hyphen together are left to split.
+	word := text[i:end]
+	switch {
+	case yo && hyphen:
+		return end, false
+	case hyphen:
+		return end, !mayHaveCountryAdjective(word)
+	case yo:
+		return end, !ru.MayBeCountryAdjective(word)
+	case ru.MayBeCountryAdjective(word):
+		_, country := ru.CountryAdjectiveOf(word)
+		return end, !country
+	}
+	return end, true
+}
+
+// plainASCIIEnd returns the end of the run of ASCII letters a..z and digits that starts at
+// text[i]: they are folded as written.
+func plainASCIIEnd(text string, i int) int {
+	for i < len(text) && text[i] < utf8.RuneSelf && asciiFold[text[i]] == text[i] {
+		i++
+	}
+	return i
 }
 
 // phrase returns the folded words a name starting at word i may span, those joined to it by
-// spaces only, up to limit (at most maxPhrase), in buf: callers pass an array on their stack,
+// spaces only, up to limit (and maxPhrase), in buf: callers pass an array on their stack,
 // which holds the strings without the garbage collector's write barriers.
 func (s *scan) phrase(i, limit int, buf *[maxPhrase]string) []string {
+	limit = min(limit, maxPhrase)
 	n := 0
 	for j := i; j < len(s.words) && n < limit && (j == i || s.words[j].joined); j++ {
 		buf[n] = s.fold(j)
@@ -225,11 +349,12 @@ func (s *scan) fold(i int) string {
 // mayStartName reports whether a name may start at a word folded as written. Most words are
 // ruled out: a word in lower case is a name only as a country adjective ("французской"), a
 // capitalised one only when the gazetteers may list it or it is written like an abbreviation
-// ("РК"). A hyphenated word may have names for parts ("российско-казахстанских").
+// ("РК"). A hyphenated word may have names for parts ("российско-казахстанских", "Россия-НАТО"),
+// in lower case only adjectives ("из-за", "2007-го" have none).
 func mayStartName(text string, hyphen bool) bool {
 	switch {
 	case hyphen:
-		return true
+		return !inLowerCase(text) || mayHaveCountryAdjective(text)
 	case !startsUpper(text):
 		_, ok := ru.CountryWordOf(text)
 		return ok
@@ -237,153 +362,54 @@ func mayStartName(text string, hyphen bool) bool {
 	return mayBeAbbreviation(text) || ru.MayStartName(text)
 }
 
-// otherScript reports whether a word starting with byte c is in a script other than ASCII and
-// Cyrillic (U+0400..U+047F).
-func otherScript(c byte) bool { return c >= 0xC0 && c != 0xD0 && c != 0xD1 }
-
-// wordAt scans the word from text[i] like wordEnd. Most words are letters а..я, maybe after a
-// capital А..Я, up to a space or punctuation: it decides those itself, wordEnd the others.
-func wordAt(text string, i int) (end, foldFrom, foldTo int, hyphen bool) {
-	foldFrom, foldTo = i, i
-	if i+1 < len(text) && text[i] == 0xD0 && text[i+1]-0x90 < 0x20 { // А..Я
-		foldTo = i + 2
-		i += 2
-	}
-	if end = lowerRunEnd(text, i); end == len(text) || endsWord(text[end]) {
-		return end, foldFrom, foldTo, false
-	}
-	end, from, to, hyphen := wordEnd(text, end)
-	if from < to {
-		if foldFrom == foldTo {
-			foldFrom = from
+// partsMayName reports whether a country's or an organisation's name may be one of the parts of
+// a hyphenated word ("Россия-НАТО"), given as written and folded: what the finders look up in
+// parts, a country word or an abbreviation of either.
+func partsMayName(written string, fold []byte) (country, org bool) {
+	for start := 0; start < len(written); {
+		end := len(written)
+		if k := strings.IndexByte(written[start:], '-'); k >= 0 {
+			end = start + k
 		}
-		foldTo = to
+		if end > start {
+			if mayBeAbbreviation(written[start:end]) {
+				return true, true
+			}
+			country = country || ru.NameStartIn(fold[start:end]).Country
+		}
+		start = end + 1
 	}
-	return end, foldFrom, foldTo, hyphen
+	return country, false
 }
 
-// wordEnd scans the word, or the rest of one, from text[i], a rune other than а..я (the
-// caller has passed those): runes up to one that is neither a letter, a digit nor an inner
-// hyphen; end is i when text[i] is none of them. The runes that change when folded (capitals,
-// ё) are all in text[foldFrom:foldTo], empty when there are none.
-func wordEnd(text string, i int) (end, foldFrom, foldTo int, hyphen bool) {
-	for ; i < len(text); i = lowerRunEnd(text, i) {
-		c := text[i]
-		size, folds := 1, false
-		switch {
-		case c < utf8.RuneSelf:
-			if l := asciiFold[c]; l != 0 {
-				folds = l != c
-				break
-			}
-			if c == '-' && i+1 < len(text) && isWordRuneAt(text, i+1) {
-				hyphen = true // "казахско-мексиканского"
-				break
-			}
-			return i, foldFrom, foldTo, hyphen
-		case (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
-			// The rest of U+0400..U+047F: А..Я, Ѐ..Џ and ё fold; like ru.Fold, the other
-			// lower-case letters and the old ones (Ѡ..ѿ) are left as they are.
-			size, folds = 2, c == 0xD0 || text[i+1] == 0x91
-		case c == 0xE2 && i+1 < len(text) && text[i+1] == 0x80:
-			// U+2000..U+203F, dashes, quotes and spaces: no letter, no digit.
-			return i, foldFrom, foldTo, hyphen
-		default:
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				return i, foldFrom, foldTo, hyphen
-			}
-			l := unicode.ToLower(r)
-			folds = l != r && utf8.RuneLen(l) == size
+// inLowerCase reports whether a word is written in letters а..я, a..z, digits and hyphens only,
+// none of them a capital.
+func inLowerCase(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if i = lowerRunEnd(word, i); i == len(word) {
+			break
 		}
-		if folds {
-			if foldFrom == foldTo {
-				foldFrom = i
-			}
-			foldTo = i + size
-		}
-		i += size
-	}
-	return i, foldFrom, foldTo, hyphen
-}
-
-// endsWord reports whether a byte after a letter ends the word: ASCII that is neither a letter,
-// a digit nor a hyphen.
-func endsWord(c byte) bool { return c < utf8.RuneSelf && asciiFold[c] == 0 && c != '-' }
-
-// lowerRunEnd returns the end of the run of letters а..я that starts at text[i], the bulk of
-// Russian text: they are letters, folded as written. It tests four letters at a time while it
-// can: in each two-byte lane of a little-endian load, а..п is D0 B0..BF and р..я is D1 80..8F.
-func lowerRunEnd(text string, i int) int {
-	const (
-		mask     = 0xF0FE_F0FE_F0FE_F0FE // a lane's lead byte but its last bit, the high nibble of the other
-		leadBits = 0x0001_0001_0001_0001 // the last bit of each lead byte: 0 for D0, 1 for D1
-		loLetter = 0xB0D0_B0D0_B0D0_B0D0 // the lanes of а..п under mask; р..я are 0x3000 less
-	)
-	for i+8 <= len(text) {
-		b := text[i : i+8]
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		if other := x&mask ^ (loLetter - x&leadBits*0x3000); other != 0 {
-			return i + bits.TrailingZeros64(other)/16*2 // the first lane with another rune
-		}
-		i += 8
-	}
-	for i+1 < len(text) && isLowerLetter(text[i], text[i+1]) {
-		i += 2
-	}
-	return i
-}
-
-// isLowerLetter reports whether two bytes encode one of а..я.
-func isLowerLetter(b0, b1 byte) bool {
-	r := uint16(b0)<<8 | uint16(b1)
-	return r-0xD0B0 < 16 || r-0xD180 < 16
-}
-
-// appendFolded appends word folded like ru.Fold (lower case, ё as е), keeping its length: a
-// copy of word whose runes in word[from:to] are folded.
-func appendFolded(buf []byte, word string, from, to int) []byte {
-	if from == 0 && to == 2 && word[0] == 0xD0 { // most often, one capital first: "Казахстан"
-		b0, b1 := foldCyrillic(word[0], word[1])
-		return append(append(buf, b0, b1), word[2:]...)
-	}
-	at := len(buf)
-	buf = append(buf, word...)
-	folded := buf[at+from : at+to]
-	for i := 0; i < len(folded); {
-		c := folded[i]
-		switch {
-		case c < utf8.RuneSelf:
-			if l := asciiFold[c]; l != 0 {
-				folded[i] = l
-			}
-			i++
-		case (c == 0xD0 || c == 0xD1) && i+1 < len(folded) && folded[i+1]&0xC0 == 0x80:
-			folded[i], folded[i+1] = foldCyrillic(c, folded[i+1])
-			i += 2
-		default:
-			r, size := utf8.DecodeRune(folded[i:])
-			if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == size {
-				utf8.EncodeRune(folded[i:], l)
-			}
-			i += size
+		if c := word[i]; c != '-' && (c >= utf8.RuneSelf || asciiFold[c] != c) {
+			return false
 		}
 	}
-	return buf
+	return true
 }
 
-// asciiFold maps ASCII letters and digits to their folded form and everything else to 0.
-var asciiFold = func() (t [utf8.RuneSelf]byte) {
-	for c := byte('0'); c <= '9'; c++ {
-		t[c] = c
+// mayHaveCountryAdjective reports whether a hyphenated word or one of its parts may be a country
+// adjective (see ru.MayBeCountryAdjective).
+func mayHaveCountryAdjective(word string) bool {
+	if ru.MayBeCountryAdjective(word) {
+		return true
 	}
-	for c := byte('a'); c <= 'z'; c++ {
-		t[c], t[c-'a'+'A'] = c, c
+	for rest, found := word, true; found; {
+		var part string
+		if part, rest, found = strings.Cut(rest, "-"); ru.MayBeCountryAdjective(part) {
+			return true
+		}
 	}
-	return t
-}()
+	return false
+}
 
 // textOf returns word i as written.
 func (s *scan) textOf(i int) string {
@@ -400,39 +426,6 @@ func (s *scan) blockOf(i int) int { return blockOf(int(s.words[i].text)) }
 // startOf and endOf return the byte offsets of word i in its text.
 func (s *scan) startOf(i int) int { return int(s.words[i].start) }
 func (s *scan) endOf(i int) int   { return int(s.words[i].end) }
-
-// isWordRuneAt reports whether the rune at text[i] is a letter or digit.
-func isWordRuneAt(text string, i int) bool {
-	if c := text[i]; c < utf8.RuneSelf {
-		return asciiFold[c] != 0
-	} else if (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-		return true // U+0400..U+047F are all letters
-	}
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// foldCyrillic folds the two-byte encoding of a rune in U+0400..U+047F like ru.Fold: upper
-// case to lower case, ё to е.
-func foldCyrillic(b0, b1 byte) (byte, byte) {
-	if b0 == 0xD0 {
-		switch {
-		case b1 == 0x81: // Ё → е
-			return 0xD0, 0xB5
-		case b1 <= 0x8F: // Ѐ..Џ → ѐ..џ
-			return 0xD1, b1 + 0x10
-		case b1 <= 0x9F: // А..П → а..п
-			return 0xD0, b1 + 0x20
-		case b1 <= 0xAF: // Р..Я → р..я
-			return 0xD1, b1 - 0x20
-		}
-		return b0, b1
-	}
-	if b1 == 0x91 { // ё → е
-		return 0xD0, 0xB5
-	}
-	return b0, b1
-}
 
 // gapKind classifies the text between two words: joined when it is spaces only, sentence start
 // when it ends a sentence (or there is no previous word).
@@ -454,21 +447,4 @@ func gapKind(text string, prevEnd, start int) (joined, sentenceStart bool) {
 		}
 	}
 	return joined, false
-}
-
-// startsUpper reports whether s begins with a capital letter.
-func startsUpper(s string) bool {
-	if s == "" {
-		return false
-	}
-	switch c := s[0]; {
-	case c < utf8.RuneSelf:
-		return 'A' <= c && c <= 'Z'
-	case c == 0xD0 && len(s) > 1:
-		return s[1] <= 0xAF // Ѐ..Я; а..п follow
-	case c == 0xD1:
-		return false // р..я, ѐ..џ
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }

@@ -255,40 +255,19 @@ func TestMarkedWordsSuffice(t *testing.T) {
 		"глава МИД ему сказал, Франция и того, шведский стол в Латинской Америке",
 		// After a capitalised adjective its state noun is read; after a name nothing is.
 		"Казахстан заявил. Российское правительство и Британской внешней разведки, Франция сообщила о японском саде",
+		// Hyphenated names: of countries and organisations in parts, of other places whole.
+		"саммит Россия-НАТО, ЕС-Китай и США-ЕС в Нью-Йорке, Восточно-Казахстанская область, Алма-Ата, Санкт-Петербург",
+		// Common words with ё, hyphens and digits, and capitalised ones, are passed over.
+		"по-прежнему её позиция ещё не ясна, всё-таки российско-китайские переговоры в 2024-м году, Reuters и Москве в 5-й раз",
 	})
 	if _, err := os.Stat(evalPath); err == nil { // real news, when factRuEval is beside the repository
 		for _, d := range loadEval(t, "") {
 			articles = append(articles, articleTexts(evalArticle(d)))
 		}
 	}
-	places := func(texts []string, all bool) string {
-		s := scan{keepAll: all}
-		var cf countryFinder
-		var of orgFinder
-		s.reset(texts)
-		if all {
-			s.starts = s.starts[:0]
-			for i := range s.words {
-				s.starts = append(s.starts, int32(i))
-			}
-		}
-		cf.find(&s)
-		of.find(&s)
-		cf.dropUnnamed()
-		orgs, mentions := of.resolve(&cf, cf.mentions)
-		var b strings.Builder
-		for _, r := range cf.refs() {
-			fmt.Fprintf(&b, "%s:%d ", r.Code, r.Mentions)
-		}
-		for _, r := range orgs {
-			fmt.Fprintf(&b, "%s:%d ", r.Key, r.Mentions)
-		}
-		fmt.Fprint(&b, mentions)
-		return b.String()
-	}
 	marked := 0
 	for _, texts := range articles {
-		if got, want := places(texts, false), places(texts, true); got != want {
+		if got, want := placesFound(texts, false), placesFound(texts, true); got != want {
 			t.Errorf("%.60q: listed words give %s, all words %s", texts[0], got, want)
 		}
 		var s scan
@@ -298,6 +277,50 @@ func TestMarkedWordsSuffice(t *testing.T) {
 	if marked == 0 {
 		t.Error("no word listed")
 	}
+}
+
+// placesFound returns what the place finders find in texts, listed as a string, looking at the
+// words the scan lists or, with all, at every word, the scan keeping all of them.
+func placesFound(texts []string, all bool) string {
+	s := scan{keepAll: all}
+	var cf countryFinder
+	var of orgFinder
+	s.reset(texts)
+	if all {
+		s.starts = s.starts[:0]
+		for i := range s.words {
+			s.starts = append(s.starts, int32(i))
+			s.words[i].country, s.words[i].org = true, true
+		}
+	}
+	cf.find(&s)
+	of.find(&s)
+	cf.dropUnnamed()
+	orgs, mentions := of.resolve(&cf, cf.mentions)
+	var b strings.Builder
+	for _, r := range cf.refs() {
+		fmt.Fprintf(&b, "%s:%d ", r.Code, r.Mentions)
+	}
+	for _, r := range orgs {
+		fmt.Fprintf(&b, "%s:%d ", r.Key, r.Mentions)
+	}
+	fmt.Fprint(&b, mentions)
+	return b.String()
+}
+
+// FuzzMarkedWordsSuffice checks TestMarkedWordsSuffice's property on any text: the words the
+// scan passes over or drops change nothing the finders find.
+func FuzzMarkedWordsSuffice(f *testing.F) {
+	for _, s := range []string{"Густав Шведский и её российско-казахстанских", "МИД РК, всё-таки Reuters",
+		"по-прежнему Москве 5-й раз: Министерства иностранных дел Республики Узбекистан", "Ёлкино «Колумбия» ещё"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		texts := []string{text}
+		if got, want := placesFound(texts, false), placesFound(texts, true); got != want {
+			t.Errorf("%q: listed words give %s, all words %s", text, got, want)
+		}
+	})
 }
 
 func TestFindPlacesHostile(t *testing.T) {
@@ -385,4 +408,12 @@ func FuzzFindPlaces(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLongestPhrasesFit checks the multi-word names of the tables fit the words the scan
+// gathers for one (maxPhrase).
+func TestLongestPhrasesFit(t *testing.T) {
+	if longest := max(ru.LongestCountryPhrase(), ru.LongestOrgPhrase()); longest < 2 || longest > maxPhrase {
+		t.Errorf("longest phrase %d words, maxPhrase %d", longest, maxPhrase)
+	}
 }

@@ -71,12 +71,15 @@ var notCountries = []string{
 var countries = buildCountries(countriesTSV)
 
 type countryIndex struct {
-	list    []CountryName
-	byCode  map[string]int
+	list []CountryName
+	// byCode[codeSlot(code)] is 1 + the index in list of the country with an ISO code, two
+	// capitals: a look-up with every country an article names.
+	byCode  [26 * 26]uint16
 	words   map[string]CountryWord     // folded Cyrillic forms of single-word names and adjectives
 	abbrs   map[string]string          // abbreviations exactly as written: "РК", "США", "UK"
 	latin   map[string]string          // folded Latin names: "france", "united kingdom"
 	phrases map[string][]countryPhrase // multi-word names by the folded forms of their first word
+	longest int                        // the most words of a phrase
 	maybe   wordFilter                 // the keys of words
 	// shortest is the length in bytes of the shortest key of words: most words of a text are
 	// shorter ("в", "на"), ruled out before the filter.
@@ -123,7 +126,6 @@ func filterBits[T string | []byte](s T) (int, uint64) {
 
 func buildCountries(tsv string) *countryIndex {
 	ix := &countryIndex{
-		byCode:  map[string]int{},
 		words:   map[string]CountryWord{},
 		abbrs:   map[string]string{},
 		latin:   map[string]string{},
@@ -146,7 +148,9 @@ func buildCountries(tsv string) *countryIndex {
 			ambiguous:  strings.Contains(f[3], "a"),
 			ignored:    strings.Contains(f[3], "x"),
 		}
-		ix.byCode[c.Code] = len(ix.list)
+		if slot, ok := codeSlot(c.Code); ok {
+			ix.byCode[slot] = uint16(len(ix.list) + 1)
+		}
 		ix.list = append(ix.list, c)
 	}
 	// Names first, then aliases, then adjectives, so a name wins a clash of forms.
@@ -247,6 +251,7 @@ func (ix *countryIndex) addPhrase(code, name string) {
 			ix.maybePhrase.add(first)
 		}
 	}
+	ix.longest = max(ix.longest, len(p.words))
 }
 
 // isAbbreviation reports whether s is written in capitals only ("РК", "США", "U.S.", "G20").
@@ -275,6 +280,23 @@ func isLatin(s string) bool {
 	return true
 }
 
+// codeSlot numbers an ISO 3166-1 alpha-2 code, two capitals A..Z, from 0 to 26*26-1.
+func codeSlot(code string) (int, bool) {
+	if len(code) != 2 || code[0]-'A' >= 26 || code[1]-'A' >= 26 {
+		return 0, false
+	}
+	return int(code[0]-'A')*26 + int(code[1]-'A'), true
+}
+
+// indexOf returns the index in list of the country with an ISO code.
+func (ix *countryIndex) indexOf(code string) (int, bool) {
+	slot, ok := codeSlot(code)
+	if !ok || ix.byCode[slot] == 0 {
+		return 0, false
+	}
+	return int(ix.byCode[slot]) - 1, true
+}
+
 // Countries returns every country of the gazetteer, ordered by code. The slice is shared:
 // callers must not modify it.
 func Countries() []CountryName { return countries.list }
@@ -282,7 +304,7 @@ func Countries() []CountryName { return countries.list }
 // CountryByCode returns the Russian and English names of the country with an ISO 3166-1
 // alpha-2 code.
 func CountryByCode(code string) (name, nameEn string, ok bool) {
-	i, ok := countries.byCode[code]
+	i, ok := countries.indexOf(code)
 	if !ok {
 		return "", "", false
 	}
@@ -293,7 +315,7 @@ func CountryByCode(code string) (name, nameEn string, ok bool) {
 // CountryGenitive returns the genitive of the country's Russian name ("Казахстана"), or ""
 // for an unknown code.
 func CountryGenitive(code string) string {
-	if i, ok := countries.byCode[code]; ok {
+	if i, ok := countries.indexOf(code); ok {
 		return countries.list[i].Genitive
 	}
 	return ""
@@ -304,7 +326,7 @@ func CountryGenitive(code string) string {
 // ("РК", "сша"), an English name ("France") or the code itself ("FR").
 func LookupCountry(word string) (code string, ok bool) {
 	word = strings.TrimSpace(word)
-	if _, ok := countries.byCode[word]; ok {
+	if _, ok := countries.indexOf(word); ok {
 		return word, true
 	}
 	if code, ok := countries.abbrs[word]; ok {
@@ -340,12 +362,52 @@ func CountryWordOf(fold string) (w CountryWord, ok bool) {
 	return w, ok
 }
 
+// CountryAdjectiveOf looks up a word of running text written in lower case (see Fold). Such a
+// word names a country only as an adjective ("французской") or the first part of a compound
+// ("казахско", "франко"): a name in lower case is a common word ("того", "чад").
+func CountryAdjectiveOf(lower string) (w CountryWord, ok bool) {
+	if !MayBeCountryAdjective(lower) {
+		return w, false
+	}
+	w, ok = CountryWordOf(lower)
+	return w, ok && w.Kind == CountryAdjective
+}
+
+// MayBeCountryAdjective reports whether a folded word may be a form of a country adjective
+// (see CountryAdjectiveOf) by its last letters, a test of a few byte compares that rules out
+// about nine words in ten of running text before any hash. False is certain: the stems end in
+// -ск- or -цк- ("французск", "турецк") and take an adjective ending of two or three letters
+// ("-ой", "-ого"), or "о" as the first part of a compound ("казахско-", "франко-");
+// TestAdjectiveFormsShape proves it against every form of the table.
+func MayBeCountryAdjective(fold string) bool {
+	n := len(fold)
+	if n < len("индо") {
+		return false
+	}
+	last4 := fold[n-8:] // the last four letters
+	if last4[6:] == "о" {
+		return true
+	}
+	if last4[2:4] == "к" { // "-ск-ой"
+		return isSorTs(last4[:2])
+	}
+	return last4[:2] == "к" && n >= len("ского") && isSorTs(fold[n-10:n-8]) // "-ск-ого"
+}
+
+// isSorTs reports whether a letter is "с" or "ц", the letters before the "к" of the adjective
+// stems.
+func isSorTs(letter string) bool { return letter == "с" || letter == "ц" }
+
 // CountryAbbr looks up an abbreviation exactly as written ("РК", "США", "КНР"); abbreviations
 // are never lemmatised or folded, so "рк" is not Kazakhstan.
 func CountryAbbr(text string) (code string, ok bool) {
 	code, ok = countries.abbrs[text]
 	return code, ok
 }
+
+// LongestCountryPhrase returns the most words a multi-word country name spans: CountryPhraseAt
+// reads no more.
+func LongestCountryPhrase() int { return countries.longest }
 
 // CountryPhraseAt matches the longest multi-word country name at the start of folds, a run of
 // folded words of one sentence: ["северной", "македонии", ...] gives "MK", 2. n is 0 when no
@@ -356,17 +418,19 @@ func CountryPhraseAt(folds []string) (code string, n int) {
 		return "", 0
 	}
 	for _, p := range countries.phrases[folds[0]] {
-		if len(p.words) <= len(folds) && phraseMatches(p.words, folds) {
+		if len(p.words) <= len(folds) && restMatches(p.words, folds) {
 			return p.code, len(p.words)
 		}
 	}
 	return "", 0
 }
 
-// phraseMatches reports whether each of folds is one of the forms of the corresponding word.
-func phraseMatches(words [][]string, folds []string) bool {
-	for i, forms := range words {
-		if !slices.Contains(forms, folds[i]) {
+// restMatches reports whether each of folds after the first is one of the forms of the
+// corresponding word of a phrase. The first is not compared: the phrases are looked up by the
+// forms of their first word.
+func restMatches(words [][]string, folds []string) bool {
+	for i := 1; i < len(words); i++ {
+		if !slices.Contains(words[i], folds[i]) {
 			return false
 		}
 	}

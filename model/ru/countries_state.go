@@ -61,19 +61,31 @@ var stateNouns = func() map[string]bool {
 	return m
 }()
 
+// maybeStateNoun holds the keys of stateNouns: most words a rule asks about are none, ruled out
+// before a hash of the whole word.
+var maybeStateNoun = func() (f wordFilter) {
+	for form := range stateNouns {
+		f.add(form)
+	}
+	return f
+}()
+
+// isStateNounForm reports whether a folded word is one of stateNouns.
+func isStateNounForm(fold string) bool { return maybeStateNoun.mayHave(fold) && stateNouns[fold] }
+
 // IsStateNoun reports whether a folded word (see Fold) is a case form of a noun naming a state's
 // organs, officials, forces, citizens or dealings ("правительства", "послом", "делегации",
 // "стороны", "МИДа" folded, "премьер-министра"), after which a country adjective names the
 // country acting. A hyphenated word counts when one of its parts does ("вице-премьер").
 func IsStateNoun(fold string) bool {
-	if stateNouns[fold] {
+	if isStateNounForm(fold) {
 		return true
 	}
 	if !strings.Contains(fold, "-") {
 		return false
 	}
 	for part := range strings.SplitSeq(fold, "-") {
-		if stateNouns[part] {
+		if isStateNounForm(part) {
 			return true
 		}
 	}
@@ -108,13 +120,51 @@ func StateNounFollows(folds []string) bool {
 // isAdjectiveForm reports whether a folded word ends like a full adjective in any gender,
 // number and case and is long enough not to be a pronoun ("его", "ими").
 func isAdjectiveForm(fold string) bool {
-	if utf8.RuneCountInString(fold) < 5 {
+	two := endingKey(fold, 2)
+	if two < 0 { // the endings are letters а..я
 		return false
 	}
-	for _, e := range adjEndings {
-		if strings.HasSuffix(fold, e) {
-			return true
+	if !adjectiveEndings.has(two) {
+		if three := endingKey(fold, 3); three < 0 || !adjectiveEndings.has(three) {
+			return false
 		}
 	}
-	return false
+	return utf8.RuneCountInString(fold) >= 5
+}
+
+// endingSet holds the endings of adjEndings by their endingKey: a bit test instead of comparing
+// a word's ending with each of them.
+type endingSet [(1<<10 + 1<<15) / 64]uint64
+
+func (e *endingSet) has(key int) bool { return e[key/64]&(1<<(key%64)) != 0 }
+
+// adjectiveEndings holds adjEndings.
+var adjectiveEndings = func() (e endingSet) {
+	for _, ending := range adjEndings {
+		key := endingKey(ending, utf8.RuneCountInString(ending))
+		e[key/64] |= 1 << (key % 64)
+	}
+	return e
+}()
+
+// endingKey numbers the last n (2 or 3) letters of a word when they are all а..я, a number
+// below 2^10 for two letters and from 2^10 to 2^10+2^15 for three, and returns -1 otherwise.
+func endingKey(word string, n int) int {
+	if len(word) < 2*n {
+		return -1
+	}
+	key := 0
+	for i := len(word) - 2*n; i < len(word); i += 2 {
+		var letter int
+		switch b0, b1 := word[i], word[i+1]; {
+		case b0 == 0xD0 && 0xB0 <= b1 && b1 <= 0xBF: // а..п
+			letter = int(b1 - 0xB0)
+		case b0 == 0xD1 && 0x80 <= b1 && b1 <= 0x8F: // р..я
+			letter = int(b1-0x80) + 16
+		default:
+			return -1
+		}
+		key = key<<5 | letter
+	}
+	return key + (n-2)<<10 // the keys of three letters after those of two
 }

@@ -3,6 +3,7 @@ package ru
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestLookupCountry(t *testing.T) {
@@ -51,8 +52,11 @@ func TestCountryByCode(t *testing.T) {
 func TestCountriesTable(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range Countries() {
-		if len(c.Code) != 2 || seen[c.Code] || c.Name == "" || c.NameEn == "" || c.Genitive == "" {
+		if _, ok := codeSlot(c.Code); !ok || seen[c.Code] || c.Name == "" || c.NameEn == "" || c.Genitive == "" {
 			t.Errorf("bad or duplicate entry %+v", c)
+		}
+		if name, _, _ := CountryByCode(c.Code); name != c.Name {
+			t.Errorf("CountryByCode(%s) = %q, want %q", c.Code, name, c.Name)
 		}
 		seen[c.Code] = true
 		for _, a := range append(c.Aliases, c.Adjectives...) {
@@ -103,20 +107,21 @@ func TestStateNounFollows(t *testing.T) {
 	}
 }
 
-// TestNameStartIn checks the filters pass every country word and every adjective form as such,
-// and rule out most names as adjectives, which lets the places scanner stop reading after one.
+// TestNameStartIn checks the filters pass every country and organisation word as such and every
+// adjective form as one, and rule out most names as adjectives, which lets the places scanner
+// stop reading after one.
 func TestNameStartIn(t *testing.T) {
 	nouns, passed := 0, 0
 	for form, w := range countries.words {
-		name, _, adjective := NameStartIn([]byte(form))
+		start := NameStartIn([]byte(form))
 		switch {
-		case !name:
+		case !start.Country:
 			t.Errorf("country word %q ruled out", form)
-		case w.Kind == CountryAdjective && !adjective:
+		case w.Kind == CountryAdjective && !start.Adjective:
 			t.Errorf("adjective %q ruled out", form)
 		case w.Kind == CountryNoun:
 			nouns++
-			if adjective {
+			if start.Adjective {
 				passed++
 			}
 		}
@@ -124,12 +129,111 @@ func TestNameStartIn(t *testing.T) {
 	if nouns == 0 || passed*20 > nouns {
 		t.Errorf("%d of %d names may be adjectives", passed, nouns)
 	}
+	for form := range countries.phrases {
+		if start := NameStartIn([]byte(form)); !start.Country || !start.Phrase {
+			t.Errorf("first word of a country name %q ruled out", form)
+		}
+	}
+	for form := range orgs.words {
+		if !NameStartIn([]byte(form)).Org {
+			t.Errorf("organisation word %q ruled out", form)
+		}
+	}
+	for form := range orgs.phrases {
+		if start := NameStartIn([]byte(form)); !start.Org || !start.Phrase {
+			t.Errorf("first word of an organisation name %q ruled out", form)
+		}
+	}
 	for _, fold := range []string{"казахстанской", "французский", "российско"} {
-		if _, _, adjective := NameStartIn([]byte(fold)); !adjective {
+		if !NameStartIn([]byte(fold)).Adjective {
 			t.Errorf("%q ruled out as an adjective", fold)
 		}
 	}
-	if name, phrase, _ := NameStartIn([]byte("организации")); !name || !phrase {
-		t.Error("организации ruled out as the start of a name")
+	// Each finder visits the words of its own filter: few of the other's pass it.
+	asCountries, asOrgs := 0, 0
+	for form := range orgs.words {
+		if _, country := countries.words[form]; !country && NameStartIn([]byte(form)).Country {
+			asCountries++
+		}
+	}
+	for form := range countries.words {
+		if _, org := orgs.words[form]; !org && NameStartIn([]byte(form)).Org {
+			asOrgs++
+		}
+	}
+	if asCountries*10 > len(orgs.words) || asOrgs*10 > len(countries.words) {
+		t.Errorf("%d of %d organisation words may be countries, %d of %d country words organisations",
+			asCountries, len(orgs.words), asOrgs, len(countries.words))
+	}
+}
+
+// TestAdjectiveFormsShape proves MayBeCountryAdjective against the table: every
+// adjective form passes it, and most words of running text do not.
+func TestAdjectiveFormsShape(t *testing.T) {
+	adjectives := 0
+	for form, w := range countries.words {
+		if w.Kind != CountryAdjective {
+			continue
+		}
+		adjectives++
+		if got, ok := CountryAdjectiveOf(form); !ok || got != w {
+			t.Errorf("CountryAdjectiveOf(%q) = %+v, %v; want %+v", form, got, ok, w)
+		}
+	}
+	if adjectives < 1000 {
+		t.Errorf("only %d adjective forms", adjectives)
+	}
+	text := "министр иностранных дел республики провел переговоры с коллегой в ходе официального " +
+		"визита стороны обсудили вопросы политического и экономического сотрудничества и того"
+	passed, words := 0, strings.Fields(text)
+	for _, word := range words {
+		if MayBeCountryAdjective(word) {
+			passed++
+		}
+	}
+	if passed*5 > len(words) {
+		t.Errorf("%d of %d common words pass the ending test", passed, len(words))
+	}
+	for _, word := range []string{"того", "чад", "франции", "казахстана"} {
+		if w, ok := CountryAdjectiveOf(word); ok {
+			t.Errorf("CountryAdjectiveOf(%q) = %+v, want none: not an adjective", word, w)
+		}
+	}
+}
+
+// TestIsAdjectiveForm checks the ending test by bits against comparing each ending, on the
+// forms of adjectives and on other words.
+func TestIsAdjectiveForm(t *testing.T) {
+	compared := func(fold string) bool {
+		if utf8.RuneCountInString(fold) < 5 {
+			return false
+		}
+		for _, e := range adjEndings {
+			if strings.HasSuffix(fold, e) {
+				return true
+			}
+		}
+		return false
+	}
+	words := strings.Fields("его ими него внешней разведки делегации прибыли государственной " +
+		"нефтяной компании и пруд ёлкий ёлкое abcdeий €€ий новый-ий казахстанского ого")
+	for _, stem := range []string{"северн", "российск", "внешн", "больш"} {
+		words = append(words, adjectiveForms(stem)...)
+	}
+	for form := range stateNouns {
+		words = append(words, form)
+	}
+	adjectives := 0
+	for _, w := range words {
+		got := isAdjectiveForm(w)
+		if want := compared(w); got != want {
+			t.Errorf("isAdjectiveForm(%q) = %v, want %v", w, got, want)
+		}
+		if got {
+			adjectives++
+		}
+	}
+	if adjectives < 4*len(adjEndings) || adjectives == len(words) {
+		t.Errorf("%d of %d words end like adjectives", adjectives, len(words))
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // orgsTSV is the organisation gazetteer, compiled by hand for dispatch from the organisations'
@@ -41,6 +42,7 @@ type orgIndex struct {
 	words   map[string]int         // folded forms of single-word names: "евросоюза", "госдепом"
 	latin   map[string]int         // folded Latin names: "iaea", "european union"
 	phrases map[string][]orgPhrase // multi-word names by the folded forms of their first word
+	longest int                    // the most words of a phrase
 	maybe   wordFilter             // the keys of words and phrases
 	// maybePhrase holds the keys of phrases.
 	maybePhrase wordFilter
@@ -126,6 +128,7 @@ func (ix *orgIndex) addName(i int, name string) {
 				ix.phrases[first] = append(ix.phrases[first], p)
 			}
 		}
+		ix.longest = max(ix.longest, len(p.words))
 	}
 }
 
@@ -169,6 +172,10 @@ func OrgWordOf(fold string) (OrgName, bool) {
 	return OrgName{}, false
 }
 
+// LongestOrgPhrase returns the most words a multi-word organisation name spans: OrgPhraseAt
+// reads no more.
+func LongestOrgPhrase() int { return orgs.longest }
+
 // OrgPhraseAt matches the longest multi-word organisation name at the start of folds, a run of
 // folded words of one sentence, in any case form: ["международного", "агентства", "по",
 // "атомной", "энергии"] gives МАГАТЭ, 5. n is 0 when no name starts there.
@@ -177,7 +184,7 @@ func OrgPhraseAt(folds []string) (org OrgName, n int) {
 		return OrgName{}, 0
 	}
 	for _, p := range orgs.phrases[folds[0]] {
-		if len(p.words) <= len(folds) && phraseMatches(p.words, folds) {
+		if len(p.words) <= len(folds) && restMatches(p.words, folds) {
 			return orgs.list[p.org], len(p.words)
 		}
 	}
@@ -211,7 +218,7 @@ func LookupOrg(name string) (OrgName, bool) {
 // ForeignMinistry returns the foreign ministry of the country with an ISO code, keyed "МИД KZ"
 // and named "МИД Казахстана" / "Ministry of Foreign Affairs of Kazakhstan".
 func ForeignMinistry(code string) (OrgName, bool) {
-	i, ok := countries.byCode[code]
+	i, ok := countries.indexOf(code)
 	if !ok {
 		return OrgName{}, false
 	}
@@ -268,16 +275,87 @@ var phraseStarts = func() (f wordFilter) {
 	return f
 }()
 
+// phraseLengths holds the first words of the multi-word country and organisation names, folded
+// in every form, and the most words a name starting with each spans.
+var phraseLengths = func() map[string]int {
+	m := map[string]int{}
+	for first, phrases := range countries.phrases {
+		m[first] = max(m[first], len(phrases[0].words)) // the longest first
+	}
+	for first, phrases := range orgs.phrases {
+		m[first] = max(m[first], len(phrases[0].words))
+	}
+	return m
+}()
+
+// PhraseLength returns the most words a multi-word country or organisation name that starts
+// with a folded word spans ("республики": the longest name starting so), 0 when none does.
+func PhraseLength(fold string) int { return phraseLengths[fold] }
+
+// PhraseLengthIn is PhraseLength for a folded word in a byte slice. It does not keep b.
+func PhraseLengthIn(b []byte) int { return phraseLengths[string(b)] }
+
 // MayStartPhrase reports whether a folded word may be the first word of a multi-word country or
 // organisation name, the words CountryPhraseAt and OrgPhraseAt look up. False is certain: it lets
 // a caller skip gathering the words a name might span.
 func MayStartPhrase(fold string) bool { return phraseStarts.mayHave(fold) }
 
-// NameStartIn answers, for a folded word in a byte slice such as a buffer words are folded
-// into, what MayStartName and MayStartPhrase answer for a string, and whether the word may be a
-// country adjective (whose rules read the words after it), from one hash of the word. False is
-// certain. It does not keep b.
-func NameStartIn(b []byte) (name, phrase, adjective bool) {
+// MayStartNameCapitalised answers MayStartName for the fold of a word written as one capital
+// and lower-case letters of its script only, А..Я and а..я ("Москве", "В") or A..Z and a..z
+// and digits ("Reuters"), without folding it: the fold differs in the first letter only, of
+// whose bytes filterBits reads the second alone (the Cyrillic one's), worked out here.
+// TestMayStartNameCapitalised checks it against MayStartName.
+func MayStartNameCapitalised(word string) bool {
+	n := len(word)
+	if n < 4 || word[0] < utf8.RuneSelf {
+		return nameStarts.mayHave(word) // the first byte, which folds, is not hashed
+	}
+	second := word[1] + 0x20 // А..П → а..п: D0 90..9F → D0 B0..BF
+	if second >= 0xC0 {
+		second -= 0x40 // Р..Я → р..я: D0 A0..AF → D1 80..8F
+	}
+	last3 := word[n-3]
+	if n == 4 {
+		last3 = second
+	}
+	// filterBits of the fold
+	x := uint64(n) ^ (uint64(second)|uint64(word[3])<<8|uint64(word[n-1])<<16|uint64(last3)<<24)<<16
+	h := x * 0x9E3779B97F4A7C15
+	i, bits := int(h>>(64-filterWordsLog)), uint64(1)<<(h>>47&63)|1<<(h>>41&63)
+	return nameStarts[i]&bits == bits
+}
+
+// countryStarts holds every word a country name may be or start with.
+var countryStarts = func() (f wordFilter) {
+	for i := range f {
+		f[i] = countries.maybe[i] | countries.maybePhrase[i]
+	}
+	return f
+}()
+
+// NameStart is what the gazetteers' filters say of a folded word (see NameStartIn). False is
+// certain.
+type NameStart struct {
+	// Country and Org are set when the word may be a country's or an organisation's name or
+	// the first word of one: what CountryWordOf and CountryPhraseAt, or OrgWordOf and
+	// OrgPhraseAt look up.
+	Country, Org bool
+	// Phrase is set when the word may be the first word of a multi-word name (see
+	// PhraseLength).
+	Phrase bool
+	// Adjective is set when the word may be a country adjective, whose rules read the words
+	// after it.
+	Adjective bool
+}
+
+// NameStartIn returns what the filters say of a folded word in a byte slice such as a buffer
+// words are folded into, from one hash of it. It does not keep b.
+func NameStartIn(b []byte) NameStart {
 	i, bits := filterBits(b)
-	return nameStarts[i]&bits == bits, phraseStarts[i]&bits == bits, countries.maybeAdjective[i]&bits == bits
+	return NameStart{
+		Country:   countryStarts[i]&bits == bits,
+		Org:       orgs.maybe[i]&bits == bits,
+		Phrase:    phraseStarts[i]&bits == bits,
+		Adjective: countries.maybeAdjective[i]&bits == bits,
+	}
 }

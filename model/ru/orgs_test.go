@@ -1,6 +1,10 @@
 package ru
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestLookupOrg(t *testing.T) {
 	for name, want := range map[string]string{
@@ -62,5 +66,80 @@ func TestMayStartName(t *testing.T) {
 	}
 	if passed > 2 {
 		t.Errorf("MayStartName lets %d of 8 common words through", passed)
+	}
+}
+
+// TestMayStartNameCapitalised checks MayStartNameCapitalised answers like MayStartName of the
+// fold, for every word of letters а..я the gazetteers index and for common words, capitalised.
+func TestMayStartNameCapitalised(t *testing.T) {
+	words := []string{"в", "о", "на", "по", "встреча", "министр", "ермек", "развития", "якобы", "российской",
+		"reuters", "france", "a", "ab", "abc", "abcd", "covid19", "nato", "kazakhstan", "the", "b2b"}
+	for k := range countries.latin {
+		words = append(words, k)
+	}
+	for k := range countries.words {
+		words = append(words, k)
+	}
+	for k := range orgs.words {
+		words = append(words, k)
+	}
+	for k := range countries.phrases {
+		words = append(words, k)
+	}
+	for k := range orgs.phrases {
+		words = append(words, k)
+	}
+	checked, passed := 0, 0
+	for _, fold := range words {
+		if strings.Trim(fold, "абвгдежзийклмнопрстуфхцчшщъыьэюя") != "" &&
+			strings.Trim(fold, "abcdefghijklmnopqrstuvwxyz0123456789") != "" {
+			continue // not lower-case letters of one script only
+		}
+		r := []rune(fold)
+		capitalised := strings.ToUpper(string(r[0])) + string(r[1:])
+		got, want := MayStartNameCapitalised(capitalised), MayStartName(fold)
+		if got != want {
+			t.Errorf("MayStartNameCapitalised(%q) = %v, MayStartName(%q) = %v", capitalised, got, fold, want)
+		}
+		checked++
+		if got {
+			passed++
+		}
+	}
+	if checked < 5000 || passed == checked {
+		t.Errorf("%d words checked, %d may start a name", checked, passed)
+	}
+}
+
+// TestPhraseLength checks the longest name starting with a word, in any of its forms.
+func TestPhraseLength(t *testing.T) {
+	for fold, want := range map[string]int{"северной": 2, "международного": 5, "организации": 3} {
+		if got := PhraseLength(fold); got < want {
+			t.Errorf("PhraseLength(%q) = %d, want %d or more", fold, got, want)
+		}
+	}
+	for _, fold := range []string{"казахстан", "министр", ""} {
+		if got := PhraseLength(fold); got != 0 {
+			t.Errorf("PhraseLength(%q) = %d, want 0", fold, got)
+		}
+	}
+	lengths := map[string][]int{}
+	for first, phrases := range orgs.phrases {
+		for _, p := range phrases {
+			lengths[first] = append(lengths[first], len(p.words))
+		}
+	}
+	for first, phrases := range countries.phrases {
+		for _, p := range phrases {
+			lengths[first] = append(lengths[first], len(p.words))
+		}
+	}
+	for first, ns := range lengths {
+		if got := PhraseLength(first); got != slices.Max(ns) || PhraseLengthIn([]byte(first)) != got {
+			t.Errorf("PhraseLength(%q) = %d, the names starting so have %v words", first, got, ns)
+		}
+	}
+	if PhraseLength("организации") > LongestOrgPhrase() {
+		t.Errorf("longest organisation name %d words, shorter than one starting with организации", LongestOrgPhrase())
 	}
 }
