@@ -360,7 +360,8 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 		from, to int
 		r        nameReading
 	}
-	role, cases := pf.roleBefore(text, toks, from, consumed)
+	stated := pf.roleBefore(text, toks, from, consumed)
+	role, cases := stated.text, stated.cases
 	if cases == 0 {
 		cases = pf.coordinatedCases(toks, to)
 	}
@@ -388,8 +389,9 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 	}
 	r := best.r
 	if best.from != from {
-		role, _ = pf.roleBefore(text, toks, best.from, consumed)
+		stated = pf.roleBefore(text, toks, best.from, consumed)
 	}
+	role = stated.forName(text, toks, best.from, &r, func() uint8 { return pf.alikeCases(toks[best.from:best.to], &r) })
 	firstAdjective, lastAdjective := r.adjective[0], r.adjective[r.n-1]
 	switch {
 	case r.knownName, r.patronym:
@@ -525,6 +527,30 @@ func chooseReading(words []*wordReadings, parts []ru.NamePart, roleCases uint8) 
 	}
 	parts[1] = ru.LastName
 	return choice
+}
+
+// alikeCases returns the cases (bits 1<<ru.Case) in which toks, read as r, are the same name
+// of the same gender: "Айжан Павлекеновой" is genitive, dative, instrumental or prepositional
+// alike.
+func (pf *peopleFinder) alikeCases(toks []wordToken, r *nameReading) uint8 {
+	alike := uint8(1<<len(ru.Cases) - 1)
+	g := int(r.gender)
+	for i := range toks {
+		part := ru.LastName
+		switch {
+		case i == 0:
+			part = ru.FirstName
+		case i == 1 && r.patronym:
+			part = ru.MiddleName
+		}
+		tab := pf.readings(&toks[i]).part(part)
+		for c := range ru.Cases {
+			if tab.valid>>(g*len(ru.Cases)+c)&1 == 0 || tab.entries[g][c].best != tab.entries[g][r.c].best {
+				alike &^= 1 << c
+			}
+		}
+	}
+	return alike
 }
 
 // readings returns what the word t may be as a name.

@@ -14,37 +14,76 @@ const maxRoleWords = 10
 // nominative where practical: "с министром иностранных дел РК Ермеком Кошербаевым" gives
 // "министр иностранных дел РК". It looks back within the sentence for the nearest role noun,
 // takes in a role noun it depends on ("заместитель министра") and the adjectives before it
-// ("чрезвычайным и полномочным послом"), and returns "" when there is none. cases is the set
-// of cases (bits 1<<ru.Case) the role noun may be in: a name in apposition agrees with it.
-// consumed marks the words already read as names, which a role does not cross.
+// ("чрезвычайным и полномочным послом"), and returns "" when there is none. consumed marks
+// the words already read as names, which a role does not cross.
 //
 // The role's text depends on its words alone, and news repeat their roles: it is remembered
 // in pf.roles by the words as written.
-func (pf *peopleFinder) roleBefore(text string, toks []wordToken, i int, consumed []bool) (role string, cases uint8) {
+func (pf *peopleFinder) roleBefore(text string, toks []wordToken, i int, consumed []bool) statedRole {
 	from, head, nom := roleSpan(toks, i, consumed)
 	if head < 0 {
-		return "", 0
+		return statedRole{}
 	}
-	cases = roleCases(toks[head].fold, nom)
+	r := statedRole{cases: roleCases(toks[head].fold, nom), from: from, head: head}
+	r.whole = phraseCases(toks, from, head, nom, r.cases)
 	written := text[toks[from].start:toks[i-1].end]
 	if role, ok := pf.roles[written]; ok {
-		return role, cases
+		r.text = role
+		return r
 	}
-	role = roleText(text, toks, from, head, i)
+	r.text = roleText(text, toks, from, head, i)
 	if len(pf.roles) >= maxWordCache {
 		clear(pf.roles)
 	}
-	pf.roles[strings.Clone(written)] = role
-	return role, cases
+	pf.roles[strings.Clone(written)] = r.text
+	return r
+}
+
+// statedRole is a role found before a name (see roleBefore).
+type statedRole struct {
+	text string // "" for none
+	// cases are those (bits 1<<ru.Case) its head noun may be in, the nearest to the name: a
+	// name read in one of them gains (see readName).
+	cases uint8
+	// whole are those of its first role noun, which the name agrees with when it is in
+	// apposition to the whole role ("заместителем министра ... Александром Налбандовым"),
+	// 0 for any (see phraseCases).
+	whole      uint8
+	from, head int // where it starts, and its head noun
+}
+
+// forName returns the role as it applies to the name read as n before toks[i]: all of it
+// when the name is read in the nominative (foreign names are often left undeclined) or reads
+// as the same name in the case of its first role noun ("с заместителем министра ... Айжан
+// Павлекеновой"); only its head noun and what follows when a name known to decline agrees
+// with that alone ("врачи президента России Бориса Ельцина": Ельцин is the president); else
+// none ("представителями Путина", "миллиардеру Виктору Вексельбергу"). The case of a name no
+// list knows is a guess: its role stays as stated.
+// alike gives the cases that read the name as n does (see alikeCases), asked only when needed.
+func (r statedRole) forName(text string, toks []wordToken, i int, n *nameReading, alike func() uint8) string {
+	switch {
+	case r.text == "", r.whole == 0, n.c == ru.Nominative, !n.knownName, r.whole&alike() != 0:
+		return r.text
+	case r.from < r.head && r.cases&(1<<n.c) != 0:
+		return roleText(text, toks, r.head, r.head, i)
+	}
+	return ""
 }
 
 // roleSpan returns where the role before toks[i] starts, its head noun and that noun's
 // nominative (roleHeadOf), or head -1 when there is none (see roleBefore).
 func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int, nom string) {
 	head = -1
+	closed := 0 // parentheses closed between the name and the word looked at, not yet opened
 	for k := i - 1; k >= 0 && i-k <= maxRoleWords; k-- {
 		if boundaryAfter(&toks[k+1]) || consumed[k] {
 			break
+		}
+		switch toks[k+1].before {
+		case ')':
+			closed++
+		case '(':
+			closed = max(closed-1, 0)
 		}
 		if f := toks[k].fold; f == "с" || f == "со" {
 			break
@@ -53,8 +92,15 @@ func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int, nom str
 			head = k
 			break
 		}
+		// A verb between a role noun and a name puts them in different phrases: "вместе
+		// с президентом приехали Дмитрий Медведев".
+		if !toks[k].upper && surelyVerb(toks[k].fold) {
+			break
+		}
 	}
-	if head < 0 {
+	// A role closed by a parenthesis before the name is about someone else: "Оливер Кан
+	// (тренер вратарей) сообщили".
+	if head < 0 || closed > 0 {
 		return 0, -1, ""
 	}
 	from = head
@@ -72,6 +118,44 @@ func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int, nom str
 		break
 	}
 	return from, head, nom
+}
+
+// phraseCases returns the cases a name in apposition to the role toks[from:head+1] may be in:
+// those of its first role noun, which governs the others ("с заместителем министра ...
+// Александром Налбандовым"), or 0 (any) when that noun does not decline ("с замминистра ...
+// Джеймсом Миллером", "с врио мэра Москвы Сергеем Собяниным"). The head's nominative is
+// nom, its cases headCases.
+func phraseCases(toks []wordToken, from, head int, nom string, headCases uint8) uint8 {
+	if from > 0 {
+		switch toks[from-1].fold {
+		case "врио", "и.о.", "и.о", "врип":
+			return 0
+		}
+	}
+	for k := from; k < head; k++ {
+		if nom := roleHeadOf(toks[k].fold); nom != "" {
+			if isIndeclinableRole(nom) {
+				return 0
+			}
+			return roleCases(toks[k].fold, nom)
+		}
+	}
+	if isIndeclinableRole(nom) {
+		return 0
+	}
+	return headCases
+}
+
+// isIndeclinableRole reports whether a role noun in the nominative keeps its form in every
+// case: the short forms of "заместитель" before a genitive, "замминистра", "замглавы",
+// "замкомандующего".
+func isIndeclinableRole(nom string) bool {
+	rest, ok := strings.CutPrefix(nom, "зам")
+	if !ok || rest == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(rest)
+	return strings.ContainsRune("аяыоие", last)
 }
 
 // roleText returns the role of words toks[from:i] with its head noun at toks[head], in the
@@ -115,10 +199,21 @@ func roleCases(fold, nom string) uint8 {
 	}
 	switch {
 	case fold == nom || strings.HasSuffix(nom, fold):
-		return bit(ru.Nominative, ru.Accusative)
+		// A person's accusative is not the nominative: "посла", "главу".
+		return bit(ru.Nominative)
+	case (strings.HasSuffix(fold, "ы") || strings.HasSuffix(fold, "и")) &&
+		!strings.HasSuffix(fold, "ами") && !strings.HasSuffix(fold, "ями") &&
+		(endsInConsonant(nom) || strings.HasSuffix(nom, "ь") || strings.HasSuffix(nom, "й")):
+		// The plural of a masculine noun, never its genitive: "врачи", "министры".
+		return bit(ru.Nominative)
+	}
+	switch {
+	case strings.HasSuffix(fold, "ей"):
+		// "председательницей", or the genitive plural: "основателей", "представителей".
+		return bit(ru.Instrumental, ru.Genitive, ru.Accusative)
 	case strings.HasSuffix(fold, "ами") || strings.HasSuffix(fold, "ями"),
 		strings.HasSuffix(fold, "ом") || strings.HasSuffix(fold, "ем") || strings.HasSuffix(fold, "ой") ||
-			strings.HasSuffix(fold, "ей") || strings.HasSuffix(fold, "ью") || strings.HasSuffix(fold, "ою"):
+			strings.HasSuffix(fold, "ью") || strings.HasSuffix(fold, "ою"):
 		return bit(ru.Instrumental)
 	case strings.HasSuffix(fold, "ам") || strings.HasSuffix(fold, "ям"):
 		return bit(ru.Dative)
@@ -166,13 +261,55 @@ func isRoleAdjective(fold string) bool {
 	// Most words end otherwise: the last letter rules them out before the pronouns.
 	for _, e := range roleAdjectiveEnds.endingAs(fold) {
 		if strings.HasSuffix(fold, e) && len(fold) > len(e)+3 {
-			return !isPronounAdjective(fold)
+			return !isPronounAdjective(fold) && !isPluralNounInIy(fold)
+		}
+	}
+	return false
+}
+
+// isPluralNounInIy reports whether a word in -ий is rather a noun in the genitive plural
+// ("действий", "заявлений", "организаций") than an adjective ("бывший", "третий").
+func isPluralNounInIy(fold string) bool {
+	for _, e := range []string{"ений", "аний", "ствий", "ций"} {
+		if strings.HasSuffix(fold, e) {
+			return true
 		}
 	}
 	return false
 }
 
 var roleAdjectiveEnds = newSuffixSet("ый", "ий", "ой", "ого", "его", "ому", "ему", "ым", "им", "ая", "яя", "ую", "юю")
+
+// surelyVerb reports whether a folded lower-case word has the ending of a verb in the past
+// tense or of a reflexive one: "приехали", "заявил", "сообщила", "привиделся". Unlike
+// looksVerb it errs towards no: nouns that end alike ("канал", "телеканала", "цели") stand in
+// roles often, so only the surest endings count, on words long enough not to be short nouns.
+func surelyVerb(fold string) bool {
+	// Lengths in bytes: two to a Russian letter.
+	switch {
+	case strings.HasSuffix(fold, "ся") || strings.HasSuffix(fold, "сь"):
+		return len(fold) >= 10
+	case strings.HasSuffix(fold, "ила") || strings.HasSuffix(fold, "ыла"):
+		return len(fold) >= 12
+	case strings.HasSuffix(fold, "ли"):
+		return len(fold) >= 12 && isVowelBefore(fold, "ли")
+	case strings.HasSuffix(fold, "л"):
+		return len(fold) >= 10 && isVowelBefore(fold, "л") && !nounsInVowelL[fold]
+	}
+	return false
+}
+
+// isVowelBefore reports whether the letter before the ending of fold is a vowel.
+func isVowelBefore(fold, ending string) bool {
+	r, _ := utf8.DecodeLastRuneInString(fold[:len(fold)-len(ending)])
+	return strings.ContainsRune("аеиоуыэюя", r)
+}
+
+// nounsInVowelL are nouns that end like a verb in the past tense ("занял", "заявил").
+var nounsInVowelL = map[string]bool{"генерал": true, "адмирал": true, "канал": true, "телеканал": true,
+	"журнал": true, "филиал": true, "капитал": true, "портал": true, "персонал": true,
+	"материал": true, "сериал": true, "финал": true, "полуфинал": true, "арсенал": true,
+	"идеал": true, "фестиваль": true, "интеграл": true, "минерал": true, "маршал": true}
 
 // isPronounAdjective reports whether a folded word is a pronoun declined as an adjective
 // ("этого", "своим"), which never qualifies a role.

@@ -65,14 +65,7 @@ func (pf *peopleFinder) agrees(t *wordToken, cases uint8) bool {
 		if strings.HasSuffix(fold, "ы") || strings.HasSuffix(fold, "и") {
 			return false
 		}
-		if strings.HasSuffix(fold, "а") || strings.HasSuffix(fold, "я") {
-			for _, l := range w.lemmas(ru.LastName)[ru.Male][ru.Genitive] {
-				if f := ru.Fold(l); endsInConsonant(f) || strings.HasSuffix(f, "ь") {
-					return false
-				}
-			}
-		}
-		return true
+		return !pf.looksMaleGenitive(t)
 	}
 	for _, c := range ru.Cases {
 		if cases&(1<<c) == 0 {
@@ -96,7 +89,7 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 	if p := pf.linkSurname(lemmas, initial); p != nil {
 		pf.mention(p, ti, t.span())
 		if p.role == "" {
-			p.role, _ = pf.roleBefore(text, toks, i, consumed)
+			p.role = pf.roleAgreeing(text, toks, i, consumed)
 		}
 		return
 	}
@@ -114,7 +107,7 @@ func (pf *peopleFinder) addPending(text string, ti int, toks []wordToken, i int,
 	if w.adjective || initial == "" && (w.firstName() != "" || afterLocative(toks, i)) {
 		return
 	}
-	role, _ := pf.roleBefore(text, toks, i, consumed)
+	role := pf.roleAgreeing(text, toks, i, consumed)
 	pm := pendingMention{text: ti, start: int(t.start), end: int(t.end), lemmas: lemmas, initial: initial,
 		role: role}
 	if i+1 < len(toks) && !toks[i+1].upper && toks[i+1].spaceOnly {
@@ -214,6 +207,39 @@ func verbFollows(toks []wordToken, i int) bool {
 		return false
 	}
 	return false
+}
+
+// looksMaleGenitive reports whether a surname in -а/-я reads as the genitive of a man's
+// surname ending in a consonant: "Путина", "Токаева".
+func (pf *peopleFinder) looksMaleGenitive(t *wordToken) bool {
+	if !strings.HasSuffix(t.fold, "а") && !strings.HasSuffix(t.fold, "я") {
+		return false
+	}
+	for _, l := range pf.readings(t).lemmas(ru.LastName)[ru.Male][ru.Genitive] {
+		if f := ru.Fold(l); endsInConsonant(f) || strings.HasSuffix(f, "ь") {
+			return true
+		}
+	}
+	return false
+}
+
+// roleAgreeing returns the role before the surname toks[i] (see roleBefore) unless the
+// surname cannot be in the case of its first role noun: "представителями Путина",
+// "представители Путина" name no role of Путин's; "президент Саакашвили" does.
+func (pf *peopleFinder) roleAgreeing(text string, toks []wordToken, i int, consumed []bool) string {
+	r := pf.roleBefore(text, toks, i, consumed)
+	switch {
+	case r.text == "", r.whole == 0:
+		return r.text
+	case r.whole&(1<<ru.Nominative) != 0:
+		if pf.looksMaleGenitive(&toks[i]) {
+			return "" // "представители Путина"
+		}
+		return r.text
+	case pf.agrees(&toks[i], r.whole):
+		return r.text
+	}
+	return ""
 }
 
 // looksVerb reports whether a folded word ends like a verb in the past or present tense, as
