@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -189,13 +188,6 @@ func afterParticle(tokens []wordToken) bool {
 	return !p.upper && p.spaceOnly && len(p.fold) <= len("дель") && isNameWord(&tokens[n-3]) && nameParticles[p.fold]
 }
 
-// load64 reads text[i:i+8] as a little-endian number (the compiler makes it one load).
-func load64(text string, i int) uint64 {
-	b := text[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
 // scanWord returns the end of the word starting at i (letters, and single hyphens or
 // apostrophes between letters) and its number of letters, and classifies it into t. It sets
 // t.fold for a lower-case word only: the caller folds a capitalised one through wordMemo.
@@ -220,9 +212,8 @@ func scanWord(text string, i int, t *wordToken) (end, letters int) {
 				continue
 			}
 		} else if i+1 < len(text) {
-			// One at a time near the end: а…п are D0 B0…BF, р…я D1 80…8F, so the pair less
-			// D0 B0 is below 0x10 or in D0…DF (a bit of 0x2001).
-			if k := (uint(text[i])<<8 | uint(text[i+1])) - 0xD0B0; k < 0xE0 && 0x2001>>(k>>4)&1 != 0 {
+			// One at a time near the end.
+			if isLowerLetter(text[i], text[i+1]) {
 				letters++
 				i += 2
 				continue
@@ -300,20 +291,6 @@ func appendToken(tokens []wordToken) []wordToken {
 	return tokens
 }
 
-// lowerLetters returns how many of the four two-byte characters in x (eight bytes of text,
-// read little-endian from a character boundary) are lower-case Russian letters other than ё,
-// counted from the first up to the first that is not: а…п are D0 B0…BF, р…я D1 80…8F.
-func lowerLetters(x uint64) int {
-	// Each 16-bit lane holds a lead byte, then a continuation byte. Less "а" (D0 B0), a lead
-	// leaves 0 for D0 and 1 for D1, and a continuation byte leaves 0x for B_ and 3x for 8_;
-	// the 3 is cleared where the lead was D1. A letter of the two halves leaves 0 in the bits
-	// of 0xF0FE, anything else does not.
-	y := x ^ 0xB0D0B0D0B0D0B0D0
-	d1 := y & 0x0001000100010001
-	y ^= d1<<12 | d1<<13
-	return bits.TrailingZeros64(y&0xF0FEF0FEF0FEF0FE) / 16 // 4 when all are
-}
-
 // lowerWordEnd returns the end of the word at i when it is made of lower-case Russian letters
 // other than ё and ends at ASCII punctuation, a space or the end of text, as most words do;
 // ok is false for any other word, which scanWord reads.
@@ -326,13 +303,7 @@ func lowerWordEnd(text string, i int) (end int, ok bool) {
 		}
 	}
 	if i+8 > len(text) {
-		// Near the end, one letter at a time (see scanWord).
-		for i+1 < len(text) {
-			if k := (uint(text[i])<<8 | uint(text[i+1])) - 0xD0B0; k >= 0xE0 || 0x2001>>(k>>4)&1 == 0 {
-				break
-			}
-			i += 2
-		}
+		i = lowerTailEnd(text, i) // near the end, one letter at a time
 	}
 	if i == start {
 		return 0, false

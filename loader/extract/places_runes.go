@@ -90,40 +90,12 @@ func endsWord(c byte) bool { return c < utf8.RuneSelf && asciiFold[c] == 0 && c 
 // can (see otherLanes).
 func lowerRunEnd(text string, i int) int {
 	for i+8 <= len(text) {
-		if other := otherLanes(text[i : i+8]); other != 0 {
+		if other := otherLanes(load64(text, i)); other != 0 {
 			return i + bits.TrailingZeros64(other)/16*2 // the first lane with another rune
 		}
 		i += 8
 	}
 	return lowerTailEnd(text, i)
-}
-
-// otherLanes reads eight bytes as a little-endian number, four two-byte lanes, and returns it
-// with bits set in the lanes that hold another rune than а..я: а..п is D0 B0..BF, р..я D1 80..8F.
-func otherLanes(b string) uint64 {
-	const (
-		mask     = 0xF0FE_F0FE_F0FE_F0FE // a lane's lead byte but its last bit, the high nibble of the other
-		leadBits = 0x0001_0001_0001_0001 // the last bit of each lead byte: 0 for D0, 1 for D1
-		loLetter = 0xB0D0_B0D0_B0D0_B0D0 // the lanes of а..п under mask; р..я are 0x3000 less
-	)
-	b = b[:8]
-	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-	return x&mask ^ (loLetter - x&leadBits*0x3000)
-}
-
-// lowerTailEnd is lowerRunEnd for the last bytes of a text, fewer than eight.
-func lowerTailEnd(text string, i int) int {
-	for i+1 < len(text) && isLowerLetter(text[i], text[i+1]) {
-		i += 2
-	}
-	return i
-}
-
-// isLowerLetter reports whether two bytes encode one of а..я.
-func isLowerLetter(b0, b1 byte) bool {
-	r := uint16(b0)<<8 | uint16(b1)
-	return r-0xD0B0 < 16 || r-0xD180 < 16
 }
 
 // appendFolded appends word folded like ru.Fold (lower case, ё as е), keeping its length: a

@@ -225,7 +225,7 @@ func skipCommonWords(text string, i int) (next, lastEnd int, capitalised bool) {
 				end = lowerTailEnd(text, end)
 				break
 			}
-			if other := otherLanes(text[end : end+8]); other != 0 {
+			if other := otherLanes(load64(text, end)); other != 0 {
 				end += bits.TrailingZeros64(other) / 16 * 2
 				break
 			}
