@@ -496,9 +496,7 @@ func (pf *peopleFinder) readSpan(toks []wordToken, roleCases uint8) (nameReading
 		w := pf.info(&toks[i])
 		key.words[i], words[i] = w.id, w.readings()
 	}
-	for i := 1; i < len(parts); i++ {
-		parts[i] = ru.LastName
-	}
+	spanParts(parts, false)
 	choice, ok := pf.choices[key]
 	if !ok {
 		choice = chooseReading(words, parts, roleCases)
@@ -510,10 +508,20 @@ func (pf *peopleFinder) readSpan(toks []wordToken, roleCases uint8) (nameReading
 	if choice.k < 0 {
 		return nameReading{}, false
 	}
-	if choice.patronym {
+	return nameReadingOf(words, spanParts(parts, choice.patronym), int(choice.k), choice.score), true
+}
+
+// spanParts fills parts with what each word of a run is in a name: a first name, then
+// surnames, the second a patronymic when patronym is set. It returns parts.
+func spanParts(parts []ru.NamePart, patronym bool) []ru.NamePart {
+	for i := range parts {
+		parts[i] = ru.LastName
+	}
+	parts[0] = ru.FirstName
+	if patronym {
 		parts[1] = ru.MiddleName
 	}
-	return nameReadingOf(words, parts, int(choice.k), choice.score), true
+	return parts
 }
 
 // chooseReading returns the best reading of words as parts (a first name and surnames), or
@@ -535,15 +543,10 @@ func chooseReading(words []*wordReadings, parts []ru.NamePart, roleCases uint8) 
 func (pf *peopleFinder) alikeCases(toks []wordToken, r *nameReading) uint8 {
 	alike := uint8(1<<len(ru.Cases) - 1)
 	g := int(r.gender)
+	var partsBuf [4]ru.NamePart
+	parts := spanParts(partsBuf[:len(toks)], r.patronym)
 	for i := range toks {
-		part := ru.LastName
-		switch {
-		case i == 0:
-			part = ru.FirstName
-		case i == 1 && r.patronym:
-			part = ru.MiddleName
-		}
-		tab := pf.readings(&toks[i]).part(part)
+		tab := pf.readings(&toks[i]).part(parts[i])
 		for c := range ru.Cases {
 			if tab.valid>>(g*len(ru.Cases)+c)&1 == 0 || tab.entries[g][c].best != tab.entries[g][r.c].best {
 				alike &^= 1 << c

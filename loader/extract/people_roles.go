@@ -20,18 +20,16 @@ const maxRoleWords = 10
 // The role's text depends on its words alone, and news repeat their roles: it is remembered
 // in pf.roles by the words as written.
 func (pf *peopleFinder) roleBefore(text string, toks []wordToken, i int, consumed []bool) statedRole {
-	from, head, nom := roleSpan(toks, i, consumed)
-	if head < 0 {
+	r, ok := roleSpan(toks, i, consumed)
+	if !ok {
 		return statedRole{}
 	}
-	r := statedRole{cases: roleCases(toks[head].fold, nom), from: from, head: head}
-	r.whole = phraseCases(toks, from, head, nom, r.cases)
-	written := text[toks[from].start:toks[i-1].end]
+	written := text[toks[r.from].start:toks[i-1].end]
 	if role, ok := pf.roles[written]; ok {
 		r.text = role
 		return r
 	}
-	r.text = roleText(text, toks, from, head, i)
+	r.text = r.words(text, toks, i)
 	if len(pf.roles) >= maxWordCache {
 		clear(pf.roles)
 	}
@@ -47,9 +45,11 @@ type statedRole struct {
 	cases uint8
 	// whole are those of its first role noun, which the name agrees with when it is in
 	// apposition to the whole role ("заместителем министра ... Александром Налбандовым"),
-	// 0 for any (see phraseCases).
+	// 0 for any: when that noun does not decline ("с замминистра ... Джеймсом Миллером", "с
+	// врио мэра Москвы Сергеем Собяниным").
 	whole      uint8
-	from, head int // where it starts, and its head noun
+	from, head int  // where it starts, and its head noun
+	governed   bool // the head depends on a role noun before it: "заместитель министра"
 }
 
 // forName returns the role as it applies to the name read as n before toks[i]: all of it
@@ -58,22 +58,23 @@ type statedRole struct {
 // Павлекеновой"); only its head noun and what follows when a name known to decline agrees
 // with that alone ("врачи президента России Бориса Ельцина": Ельцин is the president); else
 // none ("представителями Путина", "миллиардеру Виктору Вексельбергу"). The case of a name no
-// list knows is a guess: its role stays as stated.
-// alike gives the cases that read the name as n does (see alikeCases), asked only when needed.
+// list knows is a guess: its role stays as stated. alike gives the cases that read the name as
+// n does (see alikeCases), asked only when needed.
 func (r statedRole) forName(text string, toks []wordToken, i int, n *nameReading, alike func() uint8) string {
 	switch {
 	case r.text == "", r.whole == 0, n.c == ru.Nominative, !n.knownName, r.whole&alike() != 0:
 		return r.text
-	case r.from < r.head && r.cases&(1<<n.c) != 0:
-		return roleText(text, toks, r.head, r.head, i)
+	case r.governed && r.cases&(1<<n.c) != 0:
+		return statedRole{from: r.head, head: r.head}.words(text, toks, i)
 	}
 	return ""
 }
 
-// roleSpan returns where the role before toks[i] starts, its head noun and that noun's
-// nominative (roleHeadOf), or head -1 when there is none (see roleBefore).
-func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int, nom string) {
-	head = -1
+// roleSpan finds the role before toks[i] (see roleBefore): where it starts, its head noun, the
+// role noun that governs it if any, and the cases of both; ok is false when there is none.
+func roleSpan(toks []wordToken, i int, consumed []bool) (r statedRole, ok bool) {
+	head := -1
+	var nom string
 	closed := 0 // parentheses closed between the name and the word looked at, not yet opened
 	for k := i - 1; k >= 0 && i-k <= maxRoleWords; k-- {
 		if boundaryAfter(&toks[k+1]) || consumed[k] {
@@ -101,49 +102,42 @@ func roleSpan(toks []wordToken, i int, consumed []bool) (from, head int, nom str
 	// A role closed by a parenthesis before the name is about someone else: "Оливер Кан
 	// (тренер вратарей) сообщили".
 	if head < 0 || closed > 0 {
-		return 0, -1, ""
+		return r, false
 	}
-	from = head
+	r = statedRole{from: head, head: head, cases: roleCases(toks[head].fold, nom)}
+	r.whole = declinedCases(nom, r.cases)
 	// A role noun that governs this one: "заместитель министра", "глава МИД".
-	if from > 0 && !boundaryAfter(&toks[from]) && roleHeadOf(toks[from-1].fold) != "" {
-		from--
+	if head > 0 && !boundaryAfter(&toks[head]) {
+		if gov := roleHeadOf(toks[head-1].fold); gov != "" {
+			r.from, r.governed = head-1, true
+			r.whole = declinedCases(gov, roleCases(toks[head-1].fold, gov))
+		}
 	}
 	// Adjectives before it: "официальный", "генеральным", "чрезвычайным и полномочным".
-	for from > 0 && !boundaryAfter(&toks[from]) {
-		prev := toks[from-1].fold
-		if isRoleAdjective(prev) || prev == "и" && from > 1 && isRoleAdjective(toks[from-2].fold) && !boundaryAfter(&toks[from-1]) {
-			from--
+	for r.from > 0 && !boundaryAfter(&toks[r.from]) {
+		prev := toks[r.from-1].fold
+		if isRoleAdjective(prev) || prev == "и" && r.from > 1 && isRoleAdjective(toks[r.from-2].fold) && !boundaryAfter(&toks[r.from-1]) {
+			r.from--
 			continue
 		}
 		break
 	}
-	return from, head, nom
+	if r.from > 0 {
+		switch toks[r.from-1].fold {
+		case "врио", "и.о.", "и.о", "врип": // "acting": the role noun after it keeps its case
+			r.whole = 0
+		}
+	}
+	return r, true
 }
 
-// phraseCases returns the cases a name in apposition to the role toks[from:head+1] may be in:
-// those of its first role noun, which governs the others ("с заместителем министра ...
-// Александром Налбандовым"), or 0 (any) when that noun does not decline ("с замминистра ...
-// Джеймсом Миллером", "с врио мэра Москвы Сергеем Собяниным"). The head's nominative is
-// nom, its cases headCases.
-func phraseCases(toks []wordToken, from, head int, nom string, headCases uint8) uint8 {
-	if from > 0 {
-		switch toks[from-1].fold {
-		case "врио", "и.о.", "и.о", "врип":
-			return 0
-		}
-	}
-	for k := from; k < head; k++ {
-		if nom := roleHeadOf(toks[k].fold); nom != "" {
-			if isIndeclinableRole(nom) {
-				return 0
-			}
-			return roleCases(toks[k].fold, nom)
-		}
-	}
+// declinedCases returns cases, those of a role noun whose nominative is nom, or 0 (any) when
+// the noun does not decline.
+func declinedCases(nom string, cases uint8) uint8 {
 	if isIndeclinableRole(nom) {
 		return 0
 	}
-	return headCases
+	return cases
 }
 
 // isIndeclinableRole reports whether a role noun in the nominative keeps its form in every
@@ -158,9 +152,11 @@ func isIndeclinableRole(nom string) bool {
 	return strings.ContainsRune("аяыоие", last)
 }
 
-// roleText returns the role of words toks[from:i] with its head noun at toks[head], in the
-// nominative where practical.
-func roleText(text string, toks []wordToken, from, head, i int) string {
+// words returns the role as written from toks[r.from] up to the name at toks[i], its nouns
+// and adjectives before the head and the head itself in the nominative where practical; a
+// governed head stays as it is ("заместитель министра").
+func (r statedRole) words(text string, toks []wordToken, i int) string {
+	from, head := r.from, r.head
 	var b strings.Builder
 	b.Grow(int(toks[i-1].end - toks[from].start))
 	for k := from; k < i; k++ {
@@ -174,7 +170,7 @@ func roleText(text string, toks []wordToken, from, head, i int) string {
 			w = roleHeadOf(fold)
 		case k < head:
 			w = nominativeAdjective(fold)
-		case k == head && !isGovernedRole(toks, from, head):
+		case k == head && !r.governed:
 			w = roleHeadOf(fold)
 		}
 		b.WriteString(w)
@@ -206,8 +202,6 @@ func roleCases(fold, nom string) uint8 {
 		(endsInConsonant(nom) || strings.HasSuffix(nom, "ь") || strings.HasSuffix(nom, "й")):
 		// The plural of a masculine noun, never its genitive: "врачи", "министры".
 		return bit(ru.Nominative)
-	}
-	switch {
 	case strings.HasSuffix(fold, "ей"):
 		// "председательницей", or the genitive plural: "основателей", "представителей".
 		return bit(ru.Instrumental, ru.Genitive, ru.Accusative)
@@ -231,17 +225,6 @@ func roleCases(fold, nom string) uint8 {
 		return bit(ru.Genitive, ru.Accusative)
 	}
 	return 0
-}
-
-// isGovernedRole reports whether the role noun at head depends on another one before it
-// ("заместитель министра": "министра" stays in the genitive).
-func isGovernedRole(toks []wordToken, from, head int) bool {
-	for k := from; k < head; k++ {
-		if roleHeadOf(toks[k].fold) != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // boundaryAfter reports whether punctuation that ends a phrase stands before t.
