@@ -113,7 +113,9 @@ func (f *wordFilter) mayHave(s string) bool {
 
 // filterBits hashes a word's length, first bytes and ending into the index of a wordFilter word
 // and the two bits it sets there, all from the well-mixed top bits of a multiplicative hash.
-// It takes the word as a string or as bytes, which it does not keep.
+// It takes the word as a string or as bytes, which it does not keep. MayStartNameCapitalised
+// repeats the hash for a fold it does not build (a helper for both would keep this function
+// from being inlined); TestMayStartNameCapitalised keeps the two alike.
 func filterBits[T string | []byte](s T) (int, uint64) {
 	n := len(s)
 	x := uint64(n)
