@@ -173,9 +173,9 @@ type countryFinder struct {
 	mentions []mention // their Ref indexes codes
 	// renumbered is dropUnnamed's: the index of each country once the unnamed are dropped.
 	renumbered []int
-	// indexes[codeIndex(code)] is 1 + the index in codes of a country found while find runs, 0
-	// for the others: an article may name many countries, each many times.
-	indexes [26 * 26]uint16
+	// indexes[ru.CodeSlot(code)] is 1 + the index in codes of a country found while find
+	// runs, 0 for the others: an article may name many countries, each many times.
+	indexes [ru.CodeSlots]uint16
 }
 
 // reset empties f for the next article.
@@ -184,18 +184,10 @@ func (f *countryFinder) reset() {
 	clear(f.indexes[:])
 }
 
-// codeIndex numbers the ISO 3166-1 alpha-2 codes, two capitals: -1 for another string.
-func codeIndex(code string) int {
-	if len(code) != 2 || code[0]-'A' >= 26 || code[1]-'A' >= 26 {
-		return -1
-	}
-	return int(code[0]-'A')*26 + int(code[1]-'A')
-}
-
 // add records a mention of code; named tells whether it is more than a descriptive adjective.
 func (f *countryFinder) add(code string, named bool, block, start, end int) {
 	var k int
-	if c := codeIndex(code); c >= 0 {
+	if c, ok := ru.CodeSlot(code); ok {
 		if k = int(f.indexes[c]) - 1; k < 0 {
 			f.indexes[c] = uint16(len(f.codes) + 1)
 		}

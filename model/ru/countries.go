@@ -72,9 +72,9 @@ var countries = buildCountries(countriesTSV)
 
 type countryIndex struct {
 	list []CountryName
-	// byCode[codeSlot(code)] is 1 + the index in list of the country with an ISO code, two
+	// byCode[CodeSlot(code)] is 1 + the index in list of the country with an ISO code, two
 	// capitals: a look-up with every country an article names.
-	byCode  [26 * 26]uint16
+	byCode  [CodeSlots]uint16
 	words   map[string]CountryWord     // folded Cyrillic forms of single-word names and adjectives
 	abbrs   map[string]string          // abbreviations exactly as written: "РК", "США", "UK"
 	latin   map[string]string          // folded Latin names: "france", "united kingdom"
@@ -150,7 +150,7 @@ func buildCountries(tsv string) *countryIndex {
 			ambiguous:  strings.Contains(f[3], "a"),
 			ignored:    strings.Contains(f[3], "x"),
 		}
-		if slot, ok := codeSlot(c.Code); ok {
+		if slot, ok := CodeSlot(c.Code); ok {
 			ix.byCode[slot] = uint16(len(ix.list) + 1)
 		}
 		ix.list = append(ix.list, c)
@@ -282,8 +282,12 @@ func isLatin(s string) bool {
 	return true
 }
 
-// codeSlot numbers an ISO 3166-1 alpha-2 code, two capitals A..Z, from 0 to 26*26-1.
-func codeSlot(code string) (int, bool) {
+// CodeSlots is how many slots CodeSlot numbers.
+const CodeSlots = 26 * 26
+
+// CodeSlot numbers an ISO 3166-1 alpha-2 code, two capitals A..Z, from 0 to CodeSlots-1, so
+// that a table of countries may be an array; ok is false for another string.
+func CodeSlot(code string) (slot int, ok bool) {
 	if len(code) != 2 || code[0]-'A' >= 26 || code[1]-'A' >= 26 {
 		return 0, false
 	}
@@ -292,7 +296,7 @@ func codeSlot(code string) (int, bool) {
 
 // indexOf returns the index in list of the country with an ISO code.
 func (ix *countryIndex) indexOf(code string) (int, bool) {
-	slot, ok := codeSlot(code)
+	slot, ok := CodeSlot(code)
 	if !ok || ix.byCode[slot] == 0 {
 		return 0, false
 	}

@@ -52,7 +52,7 @@ func TestCountryByCode(t *testing.T) {
 func TestCountriesTable(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range Countries() {
-		if _, ok := codeSlot(c.Code); !ok || seen[c.Code] || c.Name == "" || c.NameEn == "" || c.Genitive == "" {
+		if _, ok := CodeSlot(c.Code); !ok || seen[c.Code] || c.Name == "" || c.NameEn == "" || c.Genitive == "" {
 			t.Errorf("bad or duplicate entry %+v", c)
 		}
 		if name, _, _ := CountryByCode(c.Code); name != c.Name {
