@@ -137,7 +137,7 @@ func BenchmarkParse(b *testing.B) {
 		var buf []byte
 		for b.Loop() {
 			for _, p := range paths {
-				data, err := readFile(job{file: p, abs: p}, MaxFileSize, buf[:0])
+				data, err := readFile(opened{job: job{file: p, abs: p}}, MaxFileSize, buf[:0])
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -156,7 +156,7 @@ func BenchmarkParse(b *testing.B) {
 		for b.Loop() {
 			for _, p := range paths {
 				j := job{file: p, abs: p}
-				data, err := readFile(j, MaxFileSize, buf[:0])
+				data, err := readFile(opened{job: j}, MaxFileSize, buf[:0])
 				if err != nil {
 					b.Fatal(err)
 				}

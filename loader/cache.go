@@ -271,29 +271,38 @@ func (c *cache) note(reason string) {
 	c.notes = append(c.notes, model.Skip{Path: sanitize.Line(c.path), Reason: sanitize.Line(reason)})
 }
 
+// serves reports whether c may serve j's file: caching is on and the file is on disk.
+func (c *cache) serves(j job) bool {
+	return c != nil && c.entries != nil && j.abs != ""
+}
+
+// current reports whether the entry of the file at abs, whose stat is info, is current.
+func (c *cache) current(abs string, info os.FileInfo) bool {
+	e, ok := c.entries[abs]
+	return ok && e.key == keyOf(info)
+}
+
 // load is loadFile through the cache: a file whose entry is current is decoded from it, not
 // read; another is loaded and, when it parses, encoded for the new cache file. It runs on the
-// workers; it only reads c.entries.
-func (c *cache) load(j job, maxSize int64, s *scratch) result {
-	if c == nil || c.entries == nil || j.abs == "" {
-		return loadFile(j, maxSize, s)
+// workers; it only reads c.entries. The key is the stat taken when the file was opened (or
+// stat'ed, for a hit), before reading: a change after it only makes the entry miss.
+func (c *cache) load(o opened, maxSize int64, s *scratch) result {
+	if !c.serves(o.job) || o.info == nil {
+		return loadFile(o, maxSize, s)
 	}
-	info, err := os.Stat(j.abs) // before reading: a change after it only makes the entry miss
-	if err != nil {
-		return loadFile(j, maxSize, s)
-	}
-	key := keyOf(info)
-	if e, ok := c.entries[j.abs]; ok && e.key == key {
+	key := keyOf(o.info)
+	if e, ok := c.entries[o.abs]; ok && e.key == key {
 		if p := decodeEntry(e.body, s.interned(), &s.keep); p != nil {
-			p.article.ID = sanitize.Line(idOf(j.file))
-			p.article.File = sanitize.Line(j.file)
-			return result{parsed: p, bytes: p.article.Size, cached: &cacheItem{j.abs, e, true}}
+			o.close()
+			p.article.ID = sanitize.Line(idOf(o.file))
+			p.article.File = sanitize.Line(o.file)
+			return result{parsed: p, bytes: p.article.Size, cached: &cacheItem{o.abs, e, true}}
 		}
 	}
-	r := loadFile(j, maxSize, s)
-	if r.parsed != nil && time.Since(info.ModTime()) > racyWindow {
+	r := loadFile(o, maxSize, s)
+	if r.parsed != nil && time.Since(o.info.ModTime()) > racyWindow {
 		body := appendParsed(entryBuffers.Get().([]byte)[:0], r.parsed)
-		r.cached = &cacheItem{abs: j.abs, cacheEntry: cacheEntry{key, body}}
+		r.cached = &cacheItem{abs: o.abs, cacheEntry: cacheEntry{key, body}}
 	}
 	return r
 }

@@ -2,8 +2,9 @@
 // sanitises them, parses each into a model.Article, extracts its entities, and builds the
 // model.Corpus. It imports nothing from the terminal UI, and never writes to the files it reads.
 //
-// Loading runs a walker goroutine that finds the files and a pool of workers (one per core)
-// that each read, decode, sanitise, parse and annotate one file at a time. Results are put in
+// Loading runs a walker goroutine that finds the files, prefetchers that open them ahead and
+// ask the system to read them (prefetch.go), and a pool of workers (one per core) that each
+// read, decode, sanitise, parse and annotate one file at a time. Results are put in
 // path order, so the corpus does not depend on scheduling; then a final pass links people
 // across articles, makes duplicate IDs unique and infers the years datelines leave out.
 //
@@ -140,15 +141,18 @@ func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model
 		walk(w)
 	}()
 
+	files := prefetch(ctx, jobs, c, opt.maxFileSize)
 	results := make(chan result, 4*opt.Workers)
 	var wg sync.WaitGroup
 	for range opt.Workers {
 		wg.Go(func() {
 			var s scratch
-			for j := range jobs {
-				if ctx.Err() == nil {
-					results <- c.load(j, opt.maxFileSize, &s)
+			for o := range files {
+				if ctx.Err() != nil {
+					o.close()
+					continue
 				}
+				results <- c.load(o, opt.maxFileSize, &s)
 			}
 		})
 	}
@@ -227,27 +231,27 @@ func build(ps []*parsed, skips []model.Skip) *model.Corpus {
 	return model.NewCorpus(articles, skips)
 }
 
-// loadFile reads, decodes, sanitises, parses and annotates one file, reading into s.buf (which
-// it may grow; nothing parsed points into it). It never panics: a failure of any stage, even a
-// bug, skips the file with a reason.
-func loadFile(j job, maxSize int64, s *scratch) (r result) {
+// loadFile reads, decodes, sanitises, parses and annotates the file of o, reading into s.buf
+// (which it may grow; nothing parsed points into it). It never panics: a failure of any
+// stage, even a bug, skips the file with a reason.
+func loadFile(o opened, maxSize int64, s *scratch) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
-			r = result{skip: model.Skip{Path: sanitize.Line(j.file), Reason: sanitize.Line(fmt.Sprintf("internal error: %v", p))}}
+			r = result{skip: model.Skip{Path: sanitize.Line(o.file), Reason: sanitize.Line(fmt.Sprintf("internal error: %v", p))}}
 		}
 	}()
-	data, err := readFile(j, maxSize, s.buf[:0])
+	data, err := readFile(o, maxSize, s.buf[:0])
 	if cap(data) <= maxReadBuffer {
 		s.buf = data
 	}
 	r.bytes = int64(len(data))
 	if err != nil {
-		r.skip = model.Skip{Path: sanitize.Line(j.file), Reason: err.Error()}
+		r.skip = model.Skip{Path: sanitize.Line(o.file), Reason: err.Error()}
 		return r
 	}
-	p, err := parse(idOf(j.file), j.file, data, &s.keep)
+	p, err := parse(idOf(o.file), o.file, data, &s.keep)
 	if err != nil {
-		r.skip = model.Skip{Path: sanitize.Line(j.file), Reason: err.Error()}
+		r.skip = model.Skip{Path: sanitize.Line(o.file), Reason: err.Error()}
 		return r
 	}
 	extract.Annotate(p.article)
@@ -268,24 +272,17 @@ func idOf(file string) string {
 // maxReadBuffer is the largest read buffer a worker keeps for the next file.
 const maxReadBuffer = 1 << 20
 
-// readFile reads at most maxSize bytes of a regular file into buf, growing it as needed; the
-// error is a skip reason.
-func readFile(j job, maxSize int64, buf []byte) ([]byte, error) {
-	f, err := j.openJob()
-	if err != nil {
-		return nil, errors.New(reason(err))
+// readFile reads at most maxSize bytes of the regular file of o into buf, growing it as
+// needed, and closes it; the error is a skip reason. It opens the file if o has not.
+func readFile(o opened, maxSize int64, buf []byte) ([]byte, error) {
+	if o.f == nil && o.err == nil {
+		o = openJob(o.job, maxSize)
 	}
+	if o.err != nil {
+		return nil, o.err
+	}
+	f, info := o.f, o.info
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, errors.New(reason(err))
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if info.Size() > maxSize {
-		return nil, tooLarge(maxSize)
-	}
 	// The size may change under us: read one byte past the limit to notice.
 	data := slices.Grow(buf[:0], int(info.Size())+1)
 	for int64(len(data)) <= maxSize {
@@ -310,7 +307,7 @@ func readFile(j job, maxSize int64, buf []byte) ([]byte, error) {
 	if int64(len(data)) > maxSize {
 		return data, tooLarge(maxSize)
 	}
-	return data, unchanged(j.file, f, info)
+	return data, unchanged(o.file, f, info)
 }
 
 func tooLarge(maxSize int64) error {
