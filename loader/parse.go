@@ -97,7 +97,8 @@ func parse(id, file string, data []byte, k *keeper) (*parsed, error) {
 	a := &model.Article{ID: sanitize.Line(id), File: sanitize.Line(file), Size: int64(len(data))}
 	p := &parsed{article: a}
 
-	paras := paragraphs(text)
+	paras := paragraphs(text, k.paragraphs())
+	defer k.keepParagraphs(paras)
 	if len(paras) == 0 {
 		return nil, errEmpty
 	}
@@ -186,11 +187,10 @@ func parseBody(p *parsed, paras []string) {
 	}
 }
 
-// paragraphs splits text into trimmed, non-empty paragraphs: one per line, except that a line
-// broken inside a sentence is joined with the line after it within the same blank-line block
-// (the first line, header or title, is never joined).
-func paragraphs(text string) []string {
-	paras := make([]string, 0, len(text)/256+8) // news has a paragraph every few hundred bytes
+// paragraphs appends to paras the trimmed, non-empty paragraphs of text: one per line, except
+// that a line broken inside a sentence is joined with the line after it within the same
+// blank-line block (the first line, header or title, is never joined).
+func paragraphs(text string, paras []string) []string {
 	var kept [8]string
 	lines := kept[:0] // the lines of the paragraph being read
 	flush := func() {

@@ -21,6 +21,8 @@ type keeper struct {
 	people    slab[model.PersonRef]
 	countries slab[model.CountryRef]
 	orgs      slab[model.OrgRef]
+
+	paras []string // the paragraphs of the file being parsed, reused from file to file
 }
 
 const (
@@ -49,6 +51,21 @@ func (k *keeper) keepText(data []byte) string {
 	start := k.text.Len()
 	k.text.Write(data)
 	return k.text.String()[start:]
+}
+
+// paragraphs returns an empty list to split a text into, reused from file to file.
+func (k *keeper) paragraphs() []string {
+	if k == nil {
+		return nil
+	}
+	return k.paras[:0]
+}
+
+// keepParagraphs keeps paras, once parsed, for the next file.
+func (k *keeper) keepParagraphs(paras []string) {
+	if k != nil && cap(paras) <= 1<<12 {
+		k.paras = paras[:0]
+	}
 }
 
 // newMentions returns room for n mentions, zeroed, with no capacity beyond them (nil for none).

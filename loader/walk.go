@@ -139,10 +139,10 @@ func realPath(p string) string {
 
 // sendFile sends the file at p (abs is its real path) unless it has been sent already.
 func (w *walker) sendFile(p, abs string, seen map[string]bool) bool {
-	if seen[abs] {
-		return true
+	n := len(seen)
+	if seen[abs] = true; len(seen) == n {
+		return true // seen before (one look-up, not two, per file)
 	}
-	seen[abs] = true
 	return w.send(job{file: p, abs: abs})
 }
 
