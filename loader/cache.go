@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -70,15 +71,20 @@ func keyOf(info os.FileInfo) cacheKey { return cacheKey{info.Size(), info.ModTim
 type cacheEntry struct {
 	key  cacheKey
 	body []byte
+	end  int // where body ends in the cache file read, 0 for a new entry
 }
 
 // cache is the cache file of one load: the entries read when loading starts, and the writer
 // of the new file, started at the first entry that differs.
 type cache struct {
 	path    string
-	entries map[string]cacheEntry // by absolute path; keys and bodies point into the file's bytes
-	release func()                // gives the file's bytes back, once loading is done
+	entries map[string]cacheEntry // by absolute path; bodies point into file's bytes
+	file    *cacheFile            // the cache file read, nil if none
 	notes   []model.Skip
+
+	// The pages of file before forgotten are dropped from memory; furthest is the end of the
+	// furthest entry used so far.
+	forgotten, furthest int
 
 	out     *os.File // the temporary file being written, nil until needed
 	w       *bufio.Writer
@@ -142,12 +148,12 @@ func openCache(opt Options, roots []root) *cache {
 		entries: map[string]cacheEntry{},
 	}
 	removeLeftovers(c.path)
-	data, release, err := readCacheFile(c.path)
+	file, err := readCacheFile(c.path)
 	if err != nil {
 		return c // missing (first load), or unreadable: rebuilt either way
 	}
-	c.release = release
-	if err := c.index(data); err != nil {
+	c.file = file
+	if err := readingCache(func() error { return c.index(file.data) }); err != nil {
 		clear(c.entries)
 		c.close()
 		if errors.Is(err, errOutdated) {
@@ -160,19 +166,24 @@ func openCache(opt Options, roots []root) *cache {
 		}
 		c.note(reason)
 	}
+	if afterCacheOpened != nil {
+		afterCacheOpened(c.path)
+	}
 	return c
 }
+
+// afterCacheOpened, when a test sets it, runs once the cache file is read and indexed, to
+// change it at the worst moment.
+var afterCacheOpened func(path string)
 
 // close forgets the entries and releases the cache file's bytes, which nothing loaded points
 // into (cacheReader copies what it returns).
 func (c *cache) close() {
-	for k := range c.entries {
-		delete(c.entries, k) // the keys point into the bytes
-	}
+	clear(c.entries)
 	c.pending = nil
-	if c.release != nil {
-		c.release()
-		c.release = nil
+	if c.file != nil {
+		c.file.release()
+		c.file = nil
 	}
 }
 
@@ -234,7 +245,8 @@ func within(path, dir string) bool {
 var errOutdated = errors.New("written by another version of dispatch")
 
 // index checks data's header and checksum and indexes its entries. The entries' bodies stay in
-// data, which the decoded articles' strings share.
+// data; their paths are copied, so that looking one up never reads data. Then all of data is
+// forgotten: the workers read each entry back as they need it (see add).
 func (c *cache) index(data []byte) error {
 	if len(data) < cacheHeaderSize || string(data[:len(cacheMagic)]) != cacheMagic {
 		return errors.New("not a dispatch cache file or truncated")
@@ -256,15 +268,34 @@ func (c *cache) index(data []byte) error {
 	}
 	d := cacheReader{data: payload}
 	for len(d.data) > 0 && d.err == nil {
-		abs := d.str()
+		abs := strings.Clone(d.str())
 		key := cacheKey{d.int(), d.int()}
 		body := d.bytes(int(d.uint()))
-		c.entries[abs] = cacheEntry{key, body}
+		c.entries[abs] = cacheEntry{key, body, len(data) - len(d.data)}
 	}
 	if d.err != nil {
 		return errors.New("entries do not decode")
 	}
+	c.file.forget(0, len(data))
 	return nil
+}
+
+// errCacheFault is the error of reading a cache file cut short while mapped.
+var errCacheFault = errors.New("cache file cut short while read")
+
+// readingCache runs read, which reads the bytes of a mapped cache file, and turns the fault
+// of reading a page the file no longer has (another program truncated it) into errCacheFault.
+func readingCache(read func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if _, fault := r.(interface{ Addr() uintptr }); !fault {
+				panic(r)
+			}
+			err = errCacheFault
+		}
+	}()
+	return read()
 }
 
 func (c *cache) note(reason string) {
@@ -302,13 +333,15 @@ func (c *cache) load(o opened, maxSize int64, s *scratch) result {
 	r := loadFile(o, maxSize, s)
 	if r.parsed != nil && time.Since(o.info.ModTime()) > racyWindow {
 		body := appendParsed(entryBuffers.Get().([]byte)[:0], r.parsed)
-		r.cached = &cacheItem{abs: o.abs, cacheEntry: cacheEntry{key, body}}
+		r.cached = &cacheItem{abs: o.abs, cacheEntry: cacheEntry{key: key, body: body}}
 	}
 	return r
 }
 
-// decodeEntry decodes an entry, or returns nil: a bug must cost a cache miss, not a panic.
+// decodeEntry decodes an entry, or returns nil: a bug, or the cache file cut short under it,
+// must cost a cache miss, not a panic.
 func decodeEntry(body []byte, strs map[string]string, k *keeper) (p *parsed) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if recover() != nil {
 			p = nil
@@ -371,6 +404,7 @@ func (c *cache) add(it *cacheItem) {
 	}
 	if it.hit {
 		c.used++
+		c.forgetBehind(it.end)
 		if c.out == nil {
 			c.pending = append(c.pending, *it)
 			return
@@ -388,6 +422,21 @@ func (c *cache) add(it *cacheItem) {
 	}
 }
 
+// forgetStep is how far the load moves on in the cache file between two calls to forget, and
+// how far behind the furthest entry used the pages it forgets end.
+const forgetStep = 16 << 20
+
+// forgetBehind notes that the entry ending at end was used, and forgets the pages well behind
+// the furthest used. Files load in the order the last load wrote them, about, so those pages
+// are done with; one that is not is read back from the system's cache.
+func (c *cache) forgetBehind(end int) {
+	c.furthest = max(c.furthest, end)
+	if c.furthest-c.forgotten >= 2*forgetStep {
+		c.file.forget(c.forgotten, c.furthest-forgetStep)
+		c.forgotten = c.furthest - forgetStep
+	}
+}
+
 // start creates the temporary file in the cache folder, with room for the header.
 func (c *cache) start() {
 	if c.failed = os.MkdirAll(filepath.Dir(c.path), 0o700); c.failed != nil {
@@ -401,10 +450,20 @@ func (c *cache) start() {
 	_, c.failed = c.w.Write(make([]byte, cacheHeaderSize))
 }
 
+// write writes an entry to the new cache file. A hit's bytes are read from the old one, whose
+// fault if cut short fails the new file.
 func (c *cache) write(it cacheItem) {
 	if c.failed != nil {
 		return
 	}
+	if it.hit {
+		c.failed = readingCache(func() error { c.writeEntry(it); return c.failed })
+		return
+	}
+	c.writeEntry(it)
+}
+
+func (c *cache) writeEntry(it cacheItem) {
 	e := cacheWriter{make([]byte, 0, 64+len(it.abs))}
 	e.str(it.abs)
 	e.int(it.key.size)

@@ -4,40 +4,64 @@ package loader
 
 import (
 	"fmt"
-	"io"
 	"os"
-	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
-// readCacheFile reads the file at path into memory mapped outside the Go heap, which release
-// gives back to the system at once. Read into the heap, the bytes of a cache file (more than
-// the corpus) would stay in the process as free heap long after loading. Nothing may use the
-// bytes after release.
-func readCacheFile(path string) (data []byte, release func(), err error) {
+// readCacheFile maps the file at path into memory, read-only. Its bytes are the system's
+// cached copy of the file, not a copy in the process: forget drops pages the load is done
+// with (they are read back from the system's cache if wanted again), and release unmaps the
+// whole. Without this, a load from the cache held the cache file and the corpus made from it
+// at once, 3.3 times the articles' bytes at its peak.
+//
+// A file cut short by another program while mapped would fault (SIGBUS) where it is read:
+// readers of the bytes run under readingCache.
+func readCacheFile(path string) (*cacheFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	size := info.Size()
 	switch {
 	case size == 0:
-		return nil, func() {}, nil // damaged: index says so
+		return &cacheFile{}, nil // damaged: index says so
 	case size < 0 || size != int64(int(size)):
-		return nil, nil, fmt.Errorf("cache file of %d bytes", size)
+		return nil, fmt.Errorf("cache file of %d bytes", size)
 	}
-	data, err = syscall.Mmap(-1, 0, int(size), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	data, err := unix.Mmap(int(f.Fd()), 0, int(size), unix.PROT_READ, unix.MAP_SHARED)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	release = func() { syscall.Munmap(data) }
-	if _, err := io.ReadFull(f, data); err != nil {
-		release()
-		return nil, nil, err
+	return &cacheFile{data: data, mapped: true}, nil
+}
+
+// cacheFile is the bytes of a cache file.
+type cacheFile struct {
+	data   []byte
+	mapped bool
+}
+
+// forget tells the system that the pages wholly inside data[lo:hi] are not needed for now.
+func (f *cacheFile) forget(lo, hi int) {
+	page := os.Getpagesize()
+	lo = (lo + page - 1) / page * page
+	hi = hi / page * page
+	if f.mapped && lo < hi {
+		unix.Madvise(f.data[lo:hi], unix.MADV_DONTNEED) // a hint: a failure changes nothing
 	}
-	return data, release, nil
+}
+
+// release unmaps the file; nothing may use its bytes after.
+func (f *cacheFile) release() {
+	if f.mapped {
+		unix.Munmap(f.data)
+		f.mapped = false
+	}
+	f.data = nil
 }

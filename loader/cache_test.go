@@ -370,3 +370,33 @@ func TestCacheKeepsRecentFolders(t *testing.T) {
 		t.Errorf("the least recently loaded folder's cache was kept: %d files from it", cached)
 	}
 }
+
+// A cache file cut short by another program while a load reads it (mapped into memory, its
+// missing pages fault) costs cache misses, not a crash: every article still loads, as parsed
+// from its file, and the cache is written again whole.
+func TestCacheCutShortWhileLoading(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 300 {
+		if err := writeOld(filepath.Join(dir, fmt.Sprintf("%03d.txt", i)), []byte(sampleArticle)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opt := Options{CacheDir: t.TempDir()}
+	cold, _ := loadCounting(t, dir, opt)
+	afterCacheOpened = func(path string) {
+		if err := os.Truncate(path, 4096); err != nil {
+			t.Error(err)
+		}
+	}
+	cut, cached := loadCounting(t, dir, opt)
+	afterCacheOpened = nil
+	if cached >= len(cold.Articles)/2 {
+		t.Errorf("%d of %d files served by a cache file cut to one page", cached, len(cold.Articles))
+	}
+	sameCorpus(t, cold, cut)
+	warm, cached := loadCounting(t, dir, opt)
+	if cached != len(cold.Articles) {
+		t.Errorf("the load after read %d of %d files from the cache", cached, len(cold.Articles))
+	}
+	sameCorpus(t, cold, warm)
+}
