@@ -62,6 +62,7 @@ type keyTable struct {
 	cyrEnd, latEnd []uint32 // item i's key is arena[end[i-1]:end[i]]
 	mask           []uint64 // letters of both keys
 	starts         []uint64 // letters that start a word, in either key
+	whole          []uint64 // letters that are a word of their own, in either key
 }
 
 // add appends an item whose fields are given in Cyrillic (cyr) and Latin-key (lat) order.
@@ -84,6 +85,7 @@ func (t *keyTable) add(cyr, lat []string) {
 	t.latEnd = append(t.latEnd, uint32(len(t.lat)))
 	t.mask = append(t.mask, letterMask(t.cyr[start:])|letterMask(t.lat[lstart:]))
 	t.starts = append(t.starts, startMask(t.cyr[start:])|startMask(t.lat[lstart:]))
+	t.whole = append(t.whole, wholeMask(t.cyr[start:])|wholeMask(t.lat[lstart:]))
 }
 
 // appendTable appends the items of u.
@@ -99,6 +101,7 @@ func (t *keyTable) appendTable(u *keyTable) {
 	}
 	t.mask = append(t.mask, u.mask...)
 	t.starts = append(t.starts, u.starts...)
+	t.whole = append(t.whole, u.whole...)
 }
 
 func (t *keyTable) len() int { return len(t.mask) }
@@ -124,6 +127,17 @@ func (t *keyTable) match(i int, w *word) uint8 {
 	if t.mask[i]&w.mask != w.mask {
 		return tierNone
 	}
+	if w.letter != 0 {
+		// One Russian letter, found by the mask: its tier is in the masks too, as matchKey
+		// would find it (no Latin key holds a Russian letter).
+		switch {
+		case t.whole[i]&w.letter != 0:
+			return tierExact
+		case t.starts[i]&w.letter != 0:
+			return tierPrefix
+		}
+		return tierSubstr
+	}
 	// Every tier but a substring needs a word that starts with the word's first letter.
 	atStart := w.first == 0 || t.starts[i]&w.first != 0
 	if w.latin {
@@ -147,6 +161,19 @@ func startMask(key []byte) uint64 {
 		if i == 0 || isSep(key[i-1]) {
 			m |= firstLetterBit(key[i:])
 		}
+	}
+	return m
+}
+
+// wholeMask is letterMask of the words of key that are one letter long.
+func wholeMask(key []byte) uint64 {
+	var m uint64
+	for start := 0; start < len(key); {
+		end := start + wordLen(key[start:])
+		if _, n := utf8.DecodeRune(key[start:end]); n == end-start {
+			m |= firstLetterBit(key[start:end])
+		}
+		start = end + 1
 	}
 	return m
 }

@@ -181,3 +181,41 @@ func BenchmarkMatchKey(b *testing.B) {
 		})
 	}
 }
+
+// A query of one Russian letter takes its tier from the masks alone; it must be the tier
+// matchKey finds in the key: a word of its own ("к" in "визит к соседям"), a word's start,
+// or inside a word.
+func TestOneLetterTierFromMasks(t *testing.T) {
+	var table keyTable
+	titles := []string{"Визит к соседям", "Ёлка и ель", "В Астане", "А. Иванов и Б. Петров",
+		"Әлем және Қазақстан", "NATO в Европе", "я", "Премьер-министр о визите", "Мир 2026 г."}
+	for _, a := range corpusgen.Articles(300, 5) {
+		titles = append(titles, a.Title)
+		table.add([]string{a.Title, a.Source}, []string{a.Title})
+		for _, p := range a.People {
+			table.add([]string{p.Name, p.Role}, []string{p.Latin})
+		}
+	}
+	for _, title := range titles {
+		table.add([]string{title}, []string{title})
+	}
+	checked := 0
+	for r := 'а'; r <= 'я'; r++ {
+		w := newWord(string(r))
+		if w.letter == 0 {
+			t.Fatalf("%c: not taken as one letter", r)
+		}
+		for i := range table.len() {
+			want := matchKey(table.cyrKey(i), w.cyrP, true)
+			if got := table.match(i, w); got != want {
+				t.Fatalf("%c in %q: tier %d, matchKey says %d", r, table.cyrKey(i), got, want)
+			}
+			if want > tierSubstr {
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d word starts and whole words checked", checked)
+	}
+}

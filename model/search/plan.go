@@ -22,6 +22,7 @@ type word struct {
 	// those of the whole word.
 	mask, cyrMask uint64
 	first         uint64 // the letterMask bit of the first letter
+	letter        uint64 // the letterMask bit of the word when it is one letter а..я, else 0
 
 	ent    []uint8 // best tier per entity number
 	anyEnt bool
@@ -51,6 +52,9 @@ func newWord(w string) *word {
 		return wd
 	}
 	wd.first = firstLetterBit(wd.cyr)
+	if r, n := utf8.DecodeRune(wd.cyr); n == len(wd.cyr) && 'а' <= r && r <= 'я' {
+		wd.letter = wd.first
+	}
 	wd.cyrP = newPattern(wd.cyr)
 	wd.cyrMask = letterMask(wd.cyr)
 	wd.mask = wd.cyrMask
