@@ -380,6 +380,7 @@ func (s *scratch) keepArticle(a *model.Article) *model.Article {
 		a.People[i].Role = s.intern(a.People[i].Role)
 	}
 	a.Source, a.Place = s.intern(a.Source), s.intern(a.Place)
+	s.keep.shareEntities(a)
 	return s.keep.keepArticle(a)
 }
 

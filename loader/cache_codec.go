@@ -206,6 +206,7 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 	if d.err != nil || len(d.data) != 0 || len(d.text) != 0 {
 		return nil, errCacheEntry
 	}
+	k.shareEntities(a)
 	return p, nil
 }
 

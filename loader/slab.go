@@ -22,7 +22,8 @@ type keeper struct {
 	countries slab[model.CountryRef]
 	orgs      slab[model.OrgRef]
 
-	paras []string // the paragraphs of the file being parsed, reused from file to file
+	paras    []string // the paragraphs of the file being parsed, reused from file to file
+	entities entities // one copy of each entity value (see shareEntities)
 }
 
 const (
