@@ -43,3 +43,28 @@ func lowerTailEnd(text string, i int) int {
 	}
 	return i
 }
+
+// The block scans below look at eight bytes at once, one lane a byte, and answer with a mask
+// that has the high bit of each lane (0x80) set where the lane is of the kind asked for. A
+// second load one byte further on gives each byte's successor.
+
+// lanes is each byte's high bit.
+const lanes = 0x8080_8080_8080_8080
+
+// nonzeroLanes marks the bytes of x that are not 0: (b&0x7F)+0x7F reaches the high bit of its
+// own byte, and never the next, unless b&0x7F is 0.
+func nonzeroLanes(x uint64) uint64 {
+	const low7 = 0x7F7F_7F7F_7F7F_7F7F
+	return (x&low7 + low7 | x) & lanes
+}
+
+// notLetterLeads marks the bytes of x, eight bytes of text, that do not begin a letter а..я
+// (D0 followed by B0..BF, or D1 followed by 80..8F). next holds the eight bytes after each of
+// them (the text loaded one byte further on).
+func notLetterLeads(x, next uint64) uint64 {
+	const ones = 0x0101_0101_0101_0101
+	// Less what a letter's pair should be, zero in every lane that leads one: the lead but
+	// its last bit against D0, the successor's high nibble against B (for D0) or 8 (for D1).
+	off := (x&(0xFE*ones) ^ 0xD0*ones) | (next&(0xF0*ones) ^ (0xB0*ones - x&ones*0x30))
+	return nonzeroLanes(off)
+}

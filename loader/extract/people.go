@@ -197,11 +197,11 @@ func (pf *peopleFinder) findFullNames(text string, ti int, toks []wordToken, cap
 	next := 0 // the first word after the last run read
 	for _, c := range caps {
 		i := int(c)
-		if i < next || !isNameWord(&toks[i]) {
+		if bit(i < next)|bit(!isNameWord(&toks[i])) != 0 { // one branch for both tests
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && isNameWord(&toks[j]) && toks[j].spaceOnly {
+		for j < len(toks) && bit(isNameWord(&toks[j]))&bit(toks[j].spaceOnly) != 0 {
 			j++
 		}
 		// A name here has two words at least (or an initial and a surname): a capitalised
@@ -264,12 +264,22 @@ func mergeParticles(text string, toks []wordToken, cache *wordCache) []wordToken
 }
 
 // isNameWord reports whether a token may be part of a name: a capitalised Cyrillic word that
-// is not an abbreviation, or initials.
-func isNameWord(t *wordToken) bool {
-	if t.initial {
-		return true
+// is not an abbreviation, or initials. The flags are combined as bits, without a branch for
+// each: they come in no order a processor can guess.
+func isNameWord(t *wordToken) bool { return bit(t.initial)|capitalNameBit(t) != 0 }
+
+// capitalNameBit is 1 when a token is a capitalised Cyrillic word that may be part of a name
+// (not an abbreviation), else 0: isNameWord but for initials.
+func capitalNameBit(t *wordToken) uint8 {
+	return bit(t.upper) & bit(t.cyrillic) &^ (bit(t.allCaps) | bit(t.mixedCaps)) & bit(t.end-t.start > 2)
+}
+
+// bit returns 1 for true and 0 for false, compiled without a branch.
+func bit(b bool) uint8 {
+	if b {
+		return 1
 	}
-	return t.upper && t.cyrillic && !t.allCaps && !t.mixedCaps && t.end-t.start > 2
+	return 0
 }
 
 // parseGroup reads a run toks[from:to] of capitalised words: it splits it at words that are

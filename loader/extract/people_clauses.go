@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"unicode"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -59,7 +59,7 @@ func plainClause(text string, i int) (end int, words, ok bool) {
 			switch {
 			case isLetter(r) || r == '\n':
 				return 0, false, false
-			case unicode.IsSpace(r) || unicode.IsDigit(r):
+			case isSpace(r) || isDigit(r):
 				i += size
 			default:
 				return i, words, hardBreak(text, i)
@@ -71,22 +71,31 @@ func plainClause(text string, i int) (end int, words, ok bool) {
 
 // lowerRun skips the run of spaces and lower-case Russian letters other than ё (а…п are D0
 // B0…BF, р…я D1 80…8F) that starts at i, a character boundary: the bulk of a news text. It
-// reads a word's letters four at a time (see lowerLetters), and a space after them in the
-// same step. It returns where the run ends and whether it held a letter; it stops within the
-// last eight bytes of text at the latest, and leaves them to the caller.
+// reads eight bytes a turn, spaces and letters alike, so that the loop ends where the run does
+// (most often at a clause's punctuation or a capital), not at the end of every word. It returns
+// where the run ends and whether it held a letter; it stops within the last nine bytes of
+// text at the latest, and leaves them to the caller.
 func lowerRun(text string, i int) (end int, letters bool) {
-	read := 0 // letters read, if not 0
-	for i+8 <= len(text) {
-		n := lowerLetters(load64(text, i))
-		read |= n
-		if i += 2 * n; n < 4 {
-			// Something else stands at i, within the eight bytes read: a space goes on with
-			// the run.
-			if text[i] != ' ' {
-				break
-			}
-			i++
+	var read uint64  // the lanes that led letters, if any
+	var carry uint64 // 0x80 when the byte at i ends a letter led by the byte before
+	for i+9 <= len(text) {
+		x := load64(text, i)
+		notLeads := notLetterLeads(x, load64(text, i+1))
+		leads := notLeads ^ lanes
+		// Neither a letter's lead, nor a space, nor a letter's second byte.
+		other := notLeads & nonzeroLanes(x^0x2020_2020_2020_2020) &^ (leads<<8 | carry)
+		if other != 0 {
+			// The run ends in this lane: never a letter's second byte, which follows a lead.
+			n := bits.TrailingZeros64(other) / 8
+			read |= leads & (1<<(8*n) - 1)
+			return i + n, read != 0
 		}
+		read |= leads
+		carry = leads >> 56
+		i += 8
+	}
+	if carry != 0 {
+		i-- // the last letter's lead: its second byte is left to read
 	}
 	return i, read != 0
 }
@@ -124,22 +133,47 @@ var byteClass = func() (t [256]uint8) {
 func hardBreak(text string, i int) bool {
 	last := rune(0)
 	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
-			// ASCII space, digit or punctuation, ", " most often: decided without decoding.
-			if c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f' && !('0' <= c && c <= '9') {
+		c := text[i]
+		if gap := asciiGap[c]; gap != gapNone {
+			// ASCII space, digit or punctuation, ", " most often: decided without decoding,
+			// and without a branch on which of them.
+			if gap == gapPunct {
 				last = rune(c)
 			}
 			i++
 			continue
 		}
+		if cyrillicLetterAt(text, i) {
+			break // the next word, as a rule
+		}
 		r, size := decodeRune(text, i)
 		if isLetter(r) {
 			break
 		}
-		if !unicode.IsSpace(r) && !unicode.IsDigit(r) {
+		if !isSpace(r) && !isDigit(r) {
 			last = r
 		}
 		i += size
 	}
 	return last != 0 && isClauseBreak(last)
 }
+
+// Kinds of bytes for hardBreak.
+const (
+	gapNone  = iota // an ASCII letter or a byte of another rune
+	gapSpace        // ASCII white space or a digit
+	gapPunct        // other ASCII
+)
+
+var asciiGap = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case c == ' ' || '\t' <= c && c <= '\r' || '0' <= c && c <= '9':
+			t[c] = gapSpace
+		default:
+			t[c] = gapPunct
+		}
+	}
+	return t
+}()

@@ -21,7 +21,8 @@ func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, caps
 	for _, c := range caps {
 		i := int(c)
 		t := &toks[i]
-		if consumed[i] || !isNameWord(t) || t.initial || t.quoted {
+		// A capitalised name word, not read yet, no initial, not quoted: one branch for all.
+		if capitalNameBit(t)&^(bit(consumed[i])|bit(t.initial)|bit(t.quoted)) == 0 {
 			continue
 		}
 		if pf.info(t).notName {

@@ -564,8 +564,8 @@ func TestLowerRun(t *testing.T) {
 			}
 			end, letters := lowerRun(s, i)
 			want, wantLetters := slow(s, i)
-			// lowerRun leaves the last eight bytes to its caller.
-			if end < len(s)-8 && (end != want || letters != wantLetters) || end > want || end < want-9 {
+			// lowerRun leaves the last nine bytes to its caller.
+			if end < len(s)-9 && (end != want || letters != wantLetters) || end > want || end < want-9 {
 				t.Errorf("lowerRun(%q, %d) = %d, %v; reference %d, %v", s[i:], i, end, letters, want, wantLetters)
 			}
 		}
@@ -727,6 +727,38 @@ func TestWordCache(t *testing.T) {
 	}
 	if wc.n > maxWordCache || len(wc.slots) > 2*maxWordCache {
 		t.Errorf("%d words in %d slots, more than the bound %d", wc.n, len(wc.slots), maxWordCache)
+	}
+}
+
+// TestWordCacheLengths reads words of every length up to 40 bytes that differ from each other
+// in one byte, at every place, into one cache (wordHash reads words of each length its own
+// way): no two share a hash, which would mean a byte unread, and each look-up gives the word
+// asked for.
+func TestWordCacheLengths(t *testing.T) {
+	wc := newWordCache()
+	var words []string
+	for n := range 41 {
+		base := strings.Repeat("ж", n)[:n]
+		words = append(words, base)
+		for at := range n {
+			b := []byte(base)
+			b[at] ^= 0x40
+			words = append(words, string(b))
+		}
+	}
+	hashes := map[uint64]string{}
+	for _, w := range words {
+		if other, ok := hashes[wordHash(w)]; ok {
+			t.Fatalf("%q and %q share a hash", w, other)
+		}
+		hashes[wordHash(w)] = w
+	}
+	for range 2 {
+		for _, w := range words {
+			if got := wc.get(w); got.word != w {
+				t.Fatalf("get(%q) = %q", w, got.word)
+			}
+		}
 	}
 }
 

@@ -112,11 +112,11 @@ func tokenizeWords(text string, tokens []wordToken, cache *wordCache, particles 
 				case r == '»' || r == '”':
 					quoteOpen = false
 					before, spaceOnly, skip = r, false, true
-				case unicode.IsSpace(r):
+				case isSpace(r):
 					if r == '\n' {
 						sentenceOpen = true
 					}
-				case unicode.IsDigit(r):
+				case isDigit(r):
 					spaceOnly = false // "Tele2 AB": part of a name, not punctuation
 				default:
 					before, spaceOnly, skip = r, false, true
@@ -371,6 +371,8 @@ func isLetter(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	case 0x400 <= r && r <= 0x4FF:
 		return r <= 0x481 || r >= 0x48A
+	case isPunctuationBlock(r):
+		return false
 	}
 	return unicode.IsLetter(r)
 }
@@ -381,11 +383,27 @@ func isUpper(r rune) bool {
 		return 'A' <= r && r <= 'Z'
 	case 0x400 <= r && r <= 0x42F:
 		return true
-	case 0x430 <= r && r <= 0x45F:
+	case 0x430 <= r && r <= 0x45F, isPunctuationBlock(r):
 		return false
 	}
 	return unicode.IsUpper(r)
 }
+
+// isSpace and isDigit are unicode.IsSpace and unicode.IsDigit, answered without the tables
+// in the General Punctuation block, which holds spaces and no digit.
+func isSpace(r rune) bool {
+	if isPunctuationBlock(r) {
+		return r <= 0x200A || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F
+	}
+	return unicode.IsSpace(r)
+}
+
+func isDigit(r rune) bool { return !isPunctuationBlock(r) && unicode.IsDigit(r) }
+
+// isPunctuationBlock reports whether r is in the General Punctuation block, U+2000…U+206F:
+// dashes, quotes and "…", which news text is full of, and no letter. The unicode tables
+// answer for them only after a search.
+func isPunctuationBlock(r rune) bool { return 0x2000 <= r && r <= 0x206F }
 
 func isCyrillic(r rune) bool {
 	return 0x400 <= r && r <= 0x52F || unicode.Is(unicode.Cyrillic, r)
