@@ -373,14 +373,10 @@ func (s *scratch) interned() map[string]string {
 // makes the strings many articles repeat (roles, places) share one copy, as they do when
 // decoded from the cache. It returns the article's new place.
 func (s *scratch) keepArticle(a *model.Article) *model.Article {
-	kept := s.keep.newMentions(len(a.Mentions))
-	copy(kept, a.Mentions)
-	a.Mentions = kept
 	for i := range a.People {
 		a.People[i].Role = s.intern(a.People[i].Role)
 	}
 	a.Source, a.Place = s.intern(a.Source), s.intern(a.Place)
-	s.keep.shareEntities(a)
 	return s.keep.keepArticle(a)
 }
 

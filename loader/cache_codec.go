@@ -153,7 +153,7 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 		for i := range a.People {
 			r := &a.People[i]
 			if d.bool() {
-				r.Person = &model.Person{Key: d.str(), Name: d.str(), Latin: d.str(), Role: d.str()}
+				r.Person = k.Person(model.Person{Key: d.str(), Name: d.str(), Latin: d.str(), Role: d.str()})
 			}
 			r.Role = d.str()
 			r.Mentions = int(d.int())
@@ -164,7 +164,7 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 		for i := range a.Countries {
 			r := &a.Countries[i]
 			if d.bool() {
-				r.Country = &model.Country{Code: d.str(), Name: d.str(), NameEn: d.str()}
+				r.Country = k.Country(model.Country{Code: d.str(), Name: d.str(), NameEn: d.str()})
 			}
 			r.Mentions = int(d.int())
 		}
@@ -174,7 +174,7 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 		for i := range a.Orgs {
 			r := &a.Orgs[i]
 			if d.bool() {
-				r.Organisation = &model.Organisation{Key: d.str(), Abbr: d.str(), Name: d.str(), NameEn: d.str()}
+				r.Organisation = k.Organisation(model.Organisation{Key: d.str(), Abbr: d.str(), Name: d.str(), NameEn: d.str()})
 			}
 			r.Mentions = int(d.int())
 		}
@@ -206,7 +206,6 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 	if d.err != nil || len(d.data) != 0 || len(d.text) != 0 {
 		return nil, errCacheEntry
 	}
-	k.shareEntities(a)
 	return p, nil
 }
 

@@ -254,7 +254,7 @@ func loadFile(o opened, maxSize int64, s *scratch) (r result) {
 		r.skip = model.Skip{Path: sanitize.Line(o.file), Reason: err.Error()}
 		return r
 	}
-	extract.Annotate(p.article)
+	extract.AnnotateIn(p.article, &s.keep)
 	p.article = s.keepArticle(p.article)
 	r.parsed = p
 	return r

@@ -78,9 +78,9 @@ func (k *keeper) newMentions(n int) []model.Mention {
 	return k.mentions.room(n, mentionBlock)
 }
 
-// keepArticle returns a copy of a, and of its blocks, credits and entity refs, in the
-// keeper's blocks. Its texts and mentions are left where they are (see keepText and
-// newMentions).
+// keepArticle returns a copy of a, and of its blocks and credits, in the keeper's blocks. Its
+// texts, refs and mentions are left where they are: in the keeper's blocks already (see
+// keepText, and the keeper as extract.Lists in entities.go).
 func (k *keeper) keepArticle(a *model.Article) *model.Article {
 	if k == nil {
 		return a
@@ -89,9 +89,6 @@ func (k *keeper) keepArticle(a *model.Article) *model.Article {
 	*kept = *a
 	kept.Blocks = k.blocks.copyOf(a.Blocks, blockBlock)
 	kept.Credits = k.credits.copyOf(a.Credits, creditBlock)
-	kept.People = k.people.copyOf(a.People, refBlock)
-	kept.Countries = k.countries.copyOf(a.Countries, refBlock)
-	kept.Orgs = k.orgs.copyOf(a.Orgs, refBlock)
 	return kept
 }
 

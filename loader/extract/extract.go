@@ -15,7 +15,38 @@ import (
 // and a.Mentions. Each ref points at a fresh entity value owned by a; model.NewCorpus merges
 // them across articles by key. A person named by surname alone in the whole article is kept
 // with the surname as the name, for LinkCorpus to resolve.
-func Annotate(a *model.Article) {
+func Annotate(a *model.Article) { AnnotateIn(a, ownLists{}) }
+
+// Lists makes what AnnotateIn gives an article: its lists of refs and mentions, and the
+// entity values its refs point at. The loader packs the lists of many articles into shared
+// blocks, and gives equal entity values one copy.
+type Lists interface {
+	Mentions(n int) []model.Mention // n zeroed mentions, with no room beyond them
+	PersonRefs(n int) []model.PersonRef
+	CountryRefs(n int) []model.CountryRef
+	OrgRefs(n int) []model.OrgRef
+	// Person, Country and Organisation return a copy of their value, which nothing may write
+	// to before model.NewCorpus merges it.
+	Person(model.Person) *model.Person
+	Country(model.Country) *model.Country
+	Organisation(model.Organisation) *model.Organisation
+}
+
+// ownLists makes each list and value on its own.
+type ownLists struct{}
+
+func (ownLists) Mentions(n int) []model.Mention       { return make([]model.Mention, n) }
+func (ownLists) PersonRefs(n int) []model.PersonRef   { return make([]model.PersonRef, n) }
+func (ownLists) CountryRefs(n int) []model.CountryRef { return make([]model.CountryRef, n) }
+func (ownLists) OrgRefs(n int) []model.OrgRef         { return make([]model.OrgRef, n) }
+func (ownLists) Person(p model.Person) *model.Person  { return &p }
+func (ownLists) Country(c model.Country) *model.Country {
+	return &c
+}
+func (ownLists) Organisation(o model.Organisation) *model.Organisation { return &o }
+
+// AnnotateIn is Annotate with the lists and values made by lists.
+func AnnotateIn(a *model.Article, lists Lists) {
 	sc := scratches.Get().(*scratch)
 	defer sc.release()
 	texts := append(sc.texts[:0], a.Title)
@@ -23,10 +54,10 @@ func Annotate(a *model.Article) {
 		texts = append(texts, b.Text)
 	}
 	mentions := sc.mentions[:0]
-	a.People, mentions = findPeople(texts, mentions)
+	a.People, mentions = findPeople(texts, mentions, lists)
 	pointAtPeople(a.People, mentions)
-	a.Countries, a.Orgs, mentions = findPlaces(texts, mentions)
-	a.Mentions = inTextOrder(mentions)
+	a.Countries, a.Orgs, mentions = findPlaces(texts, mentions, lists)
+	a.Mentions = inTextOrder(mentions, lists)
 	sc.texts, sc.mentions = texts, mentions
 }
 
@@ -104,8 +135,11 @@ const searchedPeople = 32
 
 // inTextOrder returns mentions as model.Mentions ordered by block and start. A mention of no
 // ref, or beyond model.MaxRefs of its kind, is dropped.
-func inTextOrder(mentions []mention) []model.Mention {
-	out := make([]model.Mention, 0, len(mentions))
+func inTextOrder(mentions []mention, lists Lists) []model.Mention {
+	if len(mentions) == 0 {
+		return nil
+	}
+	out := lists.Mentions(len(mentions))[:0]
 	out, ok := mergeRuns(out, mentions)
 	if !ok {
 		slices.SortFunc(mentions, compareSpans)

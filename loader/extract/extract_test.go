@@ -28,7 +28,7 @@ func TestInTextOrder(t *testing.T) {
 	for _, m := range sorted {
 		want = appendMention(want, m)
 	}
-	if got := inTextOrder(mentions); !slices.Equal(got, want) {
+	if got := inTextOrder(mentions, ownLists{}); !slices.Equal(got, want) {
 		t.Errorf("inTextOrder:\n got %v\nwant %v", got, want)
 	}
 	if len(want) != len(mentions)-1 {
@@ -45,7 +45,7 @@ func TestInTextOrderUnsorted(t *testing.T) {
 		mentions = append(mentions, mention{Kind: model.KindCountry, span: span{Start: start, End: start + 1}})
 	}
 	mentions = append(mentions, mention{Kind: model.KindOrg, span: span{Start: 3, End: 9}})
-	got := inTextOrder(mentions)
+	got := inTextOrder(mentions, ownLists{})
 	if len(got) != len(mentions) {
 		t.Fatalf("kept %d of %d mentions", len(got), len(mentions))
 	}

@@ -116,7 +116,7 @@ func (f *orgFinder) findInParts(s *scan, i int) {
 // name too; a foreign ministry is keyed by its country ("МИД KZ"), and one named without it
 // ("сообщает МИД") is the one, among those the article names with a country, whose country it
 // mentions most.
-func (f *orgFinder) resolve(countries *countryFinder, mentions []mention) ([]model.OrgRef, []mention) {
+func (f *orgFinder) resolve(countries *countryFinder, mentions []mention, lists Lists) ([]model.OrgRef, []mention) {
 	if len(f.hits) == 0 {
 		return nil, mentions
 	}
@@ -156,7 +156,7 @@ func (f *orgFinder) resolve(countries *countryFinder, mentions []mention) ([]mod
 		mentions = append(mentions, mention{Kind: model.KindOrg, Key: org.Key, Ref: k,
 			span: span{Block: h.block, Start: h.start, End: h.end}})
 	}
-	return f.refs(), mentions
+	return f.refs(lists), mentions
 }
 
 // namedInFull returns the keys of the organisations the article names other than by their
@@ -171,16 +171,15 @@ func (f *orgFinder) namedInFull() map[string]bool {
 	return keys
 }
 
-// refs returns the organisations resolve found as fresh values for the article.
-func (f *orgFinder) refs() []model.OrgRef {
+// refs returns the organisations resolve found, made by lists.
+func (f *orgFinder) refs(lists Lists) []model.OrgRef {
 	if len(f.found) == 0 {
 		return nil
 	}
-	orgs := make([]model.Organisation, len(f.found))
-	refs := make([]model.OrgRef, len(f.found))
+	refs := lists.OrgRefs(len(f.found))
 	for k, o := range f.found {
-		orgs[k] = model.Organisation{Key: o.Key, Abbr: o.Abbr, Name: o.Name, NameEn: o.NameEn}
-		refs[k] = model.OrgRef{Organisation: &orgs[k], Mentions: f.counts[k]}
+		org := lists.Organisation(model.Organisation{Key: o.Key, Abbr: o.Abbr, Name: o.Name, NameEn: o.NameEn})
+		refs[k] = model.OrgRef{Organisation: org, Mentions: f.counts[k]}
 	}
 	return refs
 }

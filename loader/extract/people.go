@@ -94,7 +94,7 @@ func (pf *peopleFinder) list(p *foundPerson) {
 
 // findPeople finds people in texts (texts[0] is the title, texts[i] is block i-1) and appends
 // their mentions.
-func findPeople(texts []string, mentions []mention) ([]model.PersonRef, []mention) {
+func findPeople(texts []string, mentions []mention, lists Lists) ([]model.PersonRef, []mention) {
 	pf := finderPool.Get().(*peopleFinder)
 	defer pf.release()
 	if e := wordsEpoch.Load(); e != pf.epoch {
@@ -138,7 +138,7 @@ func findPeople(texts []string, mentions []mention) ([]model.PersonRef, []mentio
 		pf.findSurnames(texts[i], i, tokens[i], caps[i], consumed[i])
 	}
 	pf.resolvePending()
-	return pf.refs(mentions)
+	return pf.refs(mentions, lists)
 }
 
 // finderPool keeps peopleFinder values, with their word buffers and maps, from one article to

@@ -321,7 +321,7 @@ func titleName(fold string) string {
 }
 
 // refs builds the article's person refs in order of first mention and appends the mentions.
-func (pf *peopleFinder) refs(mentions []mention) ([]model.PersonRef, []mention) {
+func (pf *peopleFinder) refs(mentions []mention, lists Lists) ([]model.PersonRef, []mention) {
 	if len(pf.spans) == 0 {
 		return nil, mentions
 	}
@@ -342,12 +342,11 @@ func (pf *peopleFinder) refs(mentions []mention) ([]model.PersonRef, []mention) 
 	}
 	pf.listed = people
 	slices.SortStableFunc(people, func(a, b *foundPerson) int { return cmp.Compare(a.order, b.order) })
-	refs := make([]model.PersonRef, len(people))
+	refs := lists.PersonRefs(len(people))
 	for i, p := range people {
 		forms := pf.formsOf(p.name)
 		p.key = forms.key
-		// Each its own allocation: the corpus keeps the first of each key and drops the rest.
-		person := &model.Person{Key: forms.key, Name: p.name, Latin: forms.latin, Role: p.role}
+		person := lists.Person(model.Person{Key: forms.key, Name: p.name, Latin: forms.latin, Role: p.role})
 		refs[i] = model.PersonRef{Person: person, Role: p.role, Mentions: p.mentions}
 	}
 	clear(people)

@@ -48,7 +48,7 @@ func seedArticles(t testing.TB) []*model.Article {
 
 // peopleOf runs the people finder alone on a title and paragraphs.
 func peopleOf(texts ...string) ([]model.PersonRef, []mention) {
-	return findPeople(texts, nil)
+	return findPeople(texts, nil, ownLists{})
 }
 
 func names(refs []model.PersonRef) []string {
@@ -430,7 +430,7 @@ func BenchmarkFindPeople(b *testing.B) {
 	var mentions []mention
 	for b.Loop() {
 		for _, t := range texts {
-			_, mentions = findPeople(t, mentions[:0])
+			_, mentions = findPeople(t, mentions[:0], ownLists{})
 		}
 	}
 }
@@ -443,7 +443,7 @@ func TestFindPeopleConcurrent(t *testing.T) {
 	texts := make([][]string, len(articles))
 	for i, a := range articles {
 		texts[i] = append([]string{a.Title}, blockTexts(a)...)
-		refs, _ := findPeople(texts[i], nil)
+		refs, _ := findPeople(texts[i], nil, ownLists{})
 		want[i] = names(refs)
 	}
 	done := make(chan error, 8)
@@ -451,7 +451,7 @@ func TestFindPeopleConcurrent(t *testing.T) {
 		go func() {
 			for round := 0; round < 5; round++ {
 				for i := range articles {
-					refs, _ := findPeople(texts[i], nil)
+					refs, _ := findPeople(texts[i], nil, ownLists{})
 					if got := names(refs); !slices.Equal(got, want[i]) {
 						done <- fmt.Errorf("%s: %q, alone %q", articles[i].ID, got, want[i])
 						return
@@ -517,7 +517,7 @@ func benchmarkArticles(b *testing.B, articles []*model.Article, cold bool) {
 			forgetWords()
 		}
 		for _, t := range texts {
-			_, mentions = findPeople(t, mentions[:0])
+			_, mentions = findPeople(t, mentions[:0], ownLists{})
 		}
 	}
 }

@@ -296,16 +296,15 @@ func (f *countryFinder) dropUnnamed() {
 }
 
 // refs returns the countries found as fresh values for the article.
-func (f *countryFinder) refs() []model.CountryRef {
+func (f *countryFinder) refs(lists Lists) []model.CountryRef {
 	if len(f.codes) == 0 {
 		return nil
 	}
-	countries := make([]model.Country, len(f.codes))
-	refs := make([]model.CountryRef, len(f.codes))
+	refs := lists.CountryRefs(len(f.codes))
 	for k, code := range f.codes {
 		name, nameEn, _ := ru.CountryByCode(code)
-		countries[k] = model.Country{Code: code, Name: name, NameEn: nameEn}
-		refs[k] = model.CountryRef{Country: &countries[k], Mentions: f.counts[k]}
+		country := lists.Country(model.Country{Code: code, Name: name, NameEn: nameEn})
+		refs[k] = model.CountryRef{Country: country, Mentions: f.counts[k]}
 	}
 	return refs
 }
@@ -332,7 +331,7 @@ func (p *placeFinder) release() {
 
 // findPlaces finds the countries and organisations texts mention (texts[0] is the title,
 // texts[i] is block i-1) and appends their mentions. The texts are split into words once.
-func findPlaces(texts []string, mentions []mention) ([]model.CountryRef, []model.OrgRef, []mention) {
+func findPlaces(texts []string, mentions []mention, lists Lists) ([]model.CountryRef, []model.OrgRef, []mention) {
 	p := placeFinders.Get().(*placeFinder)
 	defer p.release()
 	s, cf, of := &p.scan, &p.countries, &p.orgs
@@ -344,6 +343,6 @@ func findPlaces(texts []string, mentions []mention) ([]model.CountryRef, []model
 	cf.dropUnnamed()
 	mentions = slices.Grow(mentions, len(cf.mentions)+len(of.hits))
 	mentions = append(mentions, cf.mentions...)
-	orgs, mentions := of.resolve(cf, mentions)
-	return cf.refs(), orgs, mentions
+	orgs, mentions := of.resolve(cf, mentions, lists)
+	return cf.refs(lists), orgs, mentions
 }

@@ -34,7 +34,7 @@ func seedTexts(t testing.TB) map[string][]string {
 }
 
 func countryCodes(texts []string) ([]string, []mention) {
-	refs, _, all := findPlaces(texts, nil)
+	refs, _, all := findPlaces(texts, nil, ownLists{})
 	var mentions []mention
 	for _, m := range all {
 		if m.Kind == model.KindCountry {
@@ -50,7 +50,7 @@ func countryCodes(texts []string) ([]string, []mention) {
 }
 
 func orgKeys(texts []string) []string {
-	_, refs, _ := findPlaces(texts, nil)
+	_, refs, _ := findPlaces(texts, nil, ownLists{})
 	var keys []string
 	for _, r := range refs {
 		keys = append(keys, r.Key)
@@ -296,9 +296,9 @@ func placesFound(texts []string, all bool) string {
 	cf.find(&s)
 	of.find(&s)
 	cf.dropUnnamed()
-	orgs, mentions := of.resolve(&cf, cf.mentions)
+	orgs, mentions := of.resolve(&cf, cf.mentions, ownLists{})
 	var b strings.Builder
-	for _, r := range cf.refs() {
+	for _, r := range cf.refs(ownLists{}) {
 		fmt.Fprintf(&b, "%s:%d ", r.Code, r.Mentions)
 	}
 	for _, r := range orgs {
@@ -325,7 +325,7 @@ func FuzzMarkedWordsSuffice(f *testing.F) {
 
 func TestFindPlacesHostile(t *testing.T) {
 	for _, text := range []string{"", "-", "--РК--", "\xff\xfeРК\x00", "Казахстан-", "-Казахстан", strings.Repeat("Северной ", 1000), "МИД", "Северная\u00a0Македония"} {
-		findPlaces([]string{text}, nil)
+		findPlaces([]string{text}, nil, ownLists{})
 	}
 }
 
@@ -343,7 +343,7 @@ func BenchmarkFindPlaces(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, tt := range texts {
-			findPlaces(tt, nil)
+			findPlaces(tt, nil, ownLists{})
 		}
 	}
 }
@@ -389,7 +389,7 @@ func benchmarkPlaces(b *testing.B, texts [][]string) {
 	var mentions []mention
 	for b.Loop() {
 		for _, tt := range texts {
-			_, _, mentions = findPlaces(tt, mentions[:0])
+			_, _, mentions = findPlaces(tt, mentions[:0], ownLists{})
 		}
 	}
 }
@@ -401,7 +401,7 @@ func FuzzFindPlaces(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		_, _, mentions := findPlaces([]string{text}, nil)
+		_, _, mentions := findPlaces([]string{text}, nil, ownLists{})
 		for _, m := range mentions {
 			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || !utf8.ValidString(text[m.Start:m.End]) && utf8.ValidString(text) {
 				t.Fatalf("bad span %+v in %q", m, text)
