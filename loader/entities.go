@@ -9,7 +9,7 @@ import (
 // The keeper is what extract.AnnotateIn makes an article's lists and entity values with
 // (extract.Lists), and decoding from the cache too: the lists go into its blocks, and the
 // entity values are shared. The finders name a person, country or organisation for every ref
-// of every article, about 1.6 million at 100k articles, all held until model.NewCorpus keeps
+// of every article, about 2 million at 100k articles, all held until model.NewCorpus keeps
 // one per key; made one by one, the collector marked them again at every cycle of a load. A
 // worker's articles now share one copy of each value: two refs share a copy only when every
 // field is equal, so NewCorpus, which keeps the first copy of a key by date and reads its
