@@ -23,8 +23,11 @@ type entities struct {
 	orgs      map[string]*model.Organisation // by key
 }
 
-// peopleSlots is the size of the table of people: a power of two.
-const peopleSlots = 1 << 10
+// peopleSlots is the size of the table of people.
+const (
+	peopleBits  = 10
+	peopleSlots = 1 << peopleBits
+)
 
 type personSlot struct {
 	key, name, latin, role string
@@ -39,14 +42,14 @@ func (k *keeper) PersonRefs(n int) []model.PersonRef   { return k.people.room(n,
 func (k *keeper) CountryRefs(n int) []model.CountryRef { return k.countries.room(n, refBlock) }
 func (k *keeper) OrgRefs(n int) []model.OrgRef         { return k.orgs.room(n, refBlock) }
 
-// Person returns the worker's copy of p, if the table holds one. The finders give a person's
-// fields the same strings from article to article (their memos), so the slot is chosen by
-// where the strings are, which reads none of their bytes; the fields are then compared, which
-// for the same strings is quick.
+// Person returns the worker's copy of p, made now if the table holds none. The finders give a
+// person's fields the same strings from article to article (their memos), so the slot is chosen
+// by where the strings are, which reads none of their bytes; the fields are then compared,
+// which for the same strings is quick.
 func (k *keeper) Person(p model.Person) *model.Person {
 	h := uint64(uintptr(unsafe.Pointer(unsafe.StringData(p.Name))))*0x9E3779B97F4A7C15 ^
 		uint64(uintptr(unsafe.Pointer(unsafe.StringData(p.Role))))*0xC2B2AE3D27D4EB4F
-	slot := &k.entities.people[h>>(64-10)]
+	slot := &k.entities.people[h>>(64-peopleBits)]
 	if slot.person != nil && slot.name == p.Name && slot.role == p.Role && slot.key == p.Key && slot.latin == p.Latin {
 		return slot.person
 	}
