@@ -246,7 +246,7 @@ var errOutdated = errors.New("written by another version of dispatch")
 
 // index checks data's header and checksum and indexes its entries. The entries' bodies stay in
 // data; their paths are copied, so that looking one up never reads data. Then all of data is
-// forgotten: the workers read each entry back as they need it (see add).
+// forgotten: the workers read each entry back as they need it (see forgetBehind).
 func (c *cache) index(data []byte) error {
 	if len(data) < cacheHeaderSize || string(data[:len(cacheMagic)]) != cacheMagic {
 		return errors.New("not a dispatch cache file or truncated")

@@ -180,7 +180,7 @@ func decodeParsed(data []byte, strs map[string]string, k *keeper) (*parsed, erro
 		}
 	}
 	if n := d.count(5); n > 0 {
-		a.Mentions = k.newMentions(n)
+		a.Mentions = k.Mentions(n)
 		for i := range a.Mentions {
 			m := &a.Mentions[i]
 			m.Kind = model.EntityKind(d.uint())

@@ -38,30 +38,26 @@ func readCacheFile(path string) (*cacheFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &cacheFile{data: data, mapped: true}, nil
+	return &cacheFile{data: data}, nil
 }
 
-// cacheFile is the bytes of a cache file.
-type cacheFile struct {
-	data   []byte
-	mapped bool
-}
+// cacheFile is the bytes of a cache file, mapped unless empty or released.
+type cacheFile struct{ data []byte }
 
 // forget tells the system that the pages wholly inside data[lo:hi] are not needed for now.
 func (f *cacheFile) forget(lo, hi int) {
 	page := os.Getpagesize()
 	lo = (lo + page - 1) / page * page
 	hi = hi / page * page
-	if f.mapped && lo < hi {
+	if f.data != nil && lo < hi {
 		unix.Madvise(f.data[lo:hi], unix.MADV_DONTNEED) // a hint: a failure changes nothing
 	}
 }
 
 // release unmaps the file; nothing may use its bytes after.
 func (f *cacheFile) release() {
-	if f.mapped {
+	if f.data != nil {
 		unix.Munmap(f.data)
-		f.mapped = false
 	}
 	f.data = nil
 }

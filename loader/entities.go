@@ -34,8 +34,8 @@ type personSlot struct {
 	person                 *model.Person
 }
 
-// Mentions returns room for n mentions (see newMentions).
-func (k *keeper) Mentions(n int) []model.Mention { return k.newMentions(n) }
+// Mentions returns room for n mentions, zeroed, with no capacity beyond them (nil for none).
+func (k *keeper) Mentions(n int) []model.Mention { return k.mentions.room(n, mentionBlock) }
 
 // PersonRefs, CountryRefs and OrgRefs return room for n refs, zeroed, with no capacity beyond.
 func (k *keeper) PersonRefs(n int) []model.PersonRef   { return k.people.room(n, refBlock) }

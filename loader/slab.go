@@ -23,7 +23,7 @@ type keeper struct {
 	orgs      slab[model.OrgRef]
 
 	paras    []string // the paragraphs of the file being parsed, reused from file to file
-	entities entities // one copy of each entity value (see shareEntities)
+	entities entities // one copy of each entity value (see entities.go)
 }
 
 const (
@@ -67,15 +67,6 @@ func (k *keeper) keepParagraphs(paras []string) {
 	if k != nil && cap(paras) <= 1<<12 {
 		k.paras = paras[:0]
 	}
-}
-
-// newMentions returns room for n mentions, zeroed, with no capacity beyond them (nil for none).
-func (k *keeper) newMentions(n int) []model.Mention {
-	if k == nil {
-		var none *slab[model.Mention]
-		return none.room(n, 0)
-	}
-	return k.mentions.room(n, mentionBlock)
 }
 
 // keepArticle returns a copy of a, and of its blocks and credits, in the keeper's blocks. Its

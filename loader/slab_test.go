@@ -43,9 +43,9 @@ func TestKeeperMentions(t *testing.T) {
 	var k keeper
 	var lists [][]model.Mention
 	for i := range 2000 {
-		ms := k.newMentions(i % 50)
+		ms := k.Mentions(i % 50)
 		if len(ms) != i%50 || cap(ms) != len(ms) || (ms == nil) != (i%50 == 0) {
-			t.Fatalf("newMentions(%d): len %d cap %d", i%50, len(ms), cap(ms))
+			t.Fatalf("Mentions(%d): len %d cap %d", i%50, len(ms), cap(ms))
 		}
 		for j := range ms {
 			ms[j] = model.Mention{Ref: uint16(i), Span: model.Span{Start: int32(j)}}
@@ -60,7 +60,7 @@ func TestKeeperMentions(t *testing.T) {
 			}
 		}
 	}
-	if got := k.newMentions(mentionBlock/16 + 1); len(got) != mentionBlock/16+1 {
+	if got := k.Mentions(mentionBlock/16 + 1); len(got) != mentionBlock/16+1 {
 		t.Errorf("a long list: %d mentions", len(got))
 	}
 }

@@ -35,14 +35,12 @@ type Lists interface {
 // ownLists makes each list and value on its own.
 type ownLists struct{}
 
-func (ownLists) Mentions(n int) []model.Mention       { return make([]model.Mention, n) }
-func (ownLists) PersonRefs(n int) []model.PersonRef   { return make([]model.PersonRef, n) }
-func (ownLists) CountryRefs(n int) []model.CountryRef { return make([]model.CountryRef, n) }
-func (ownLists) OrgRefs(n int) []model.OrgRef         { return make([]model.OrgRef, n) }
-func (ownLists) Person(p model.Person) *model.Person  { return &p }
-func (ownLists) Country(c model.Country) *model.Country {
-	return &c
-}
+func (ownLists) Mentions(n int) []model.Mention                        { return make([]model.Mention, n) }
+func (ownLists) PersonRefs(n int) []model.PersonRef                    { return make([]model.PersonRef, n) }
+func (ownLists) CountryRefs(n int) []model.CountryRef                  { return make([]model.CountryRef, n) }
+func (ownLists) OrgRefs(n int) []model.OrgRef                          { return make([]model.OrgRef, n) }
+func (ownLists) Person(p model.Person) *model.Person                   { return &p }
+func (ownLists) Country(c model.Country) *model.Country                { return &c }
 func (ownLists) Organisation(o model.Organisation) *model.Organisation { return &o }
 
 // AnnotateIn is Annotate with the lists and values made by lists.

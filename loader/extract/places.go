@@ -295,7 +295,7 @@ func (f *countryFinder) dropUnnamed() {
 	}
 }
 
-// refs returns the countries found as fresh values for the article.
+// refs returns the countries found, made by lists.
 func (f *countryFinder) refs(lists Lists) []model.CountryRef {
 	if len(f.codes) == 0 {
 		return nil
