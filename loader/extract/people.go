@@ -299,7 +299,11 @@ func (pf *peopleFinder) parseGroup(text string, ti int, toks []wordToken, from, 
 		stop := k == to
 		if !stop {
 			fold := toks[k].fold
-			stop = !toks[k].initial && pf.info(&toks[k]).notName
+			info := pf.info(&toks[k])
+			stop = !toks[k].initial && info.notName
+			if stop && info.place && k > start && pf.readings(&toks[k-1]).firstName() != "" {
+				stop = false // "Мария Иванова": a surname after a first name, not a city
+			}
 			if !stop && k+1 < to {
 				// "Северной Македонии": a multi-word country.
 				if code, n := ru.CountryPhraseAt([]string{fold, toks[k+1].fold}); n > 0 || code != "" {
@@ -415,6 +419,7 @@ func (pf *peopleFinder) parseSegment(text string, ti int, toks []wordToken, from
 	default:
 		return
 	}
+	role = stated.ownRole(role, r.c)
 	for k := best.from; k < best.to; k++ {
 		consumed[k] = true
 	}
@@ -475,6 +480,19 @@ func afterLocative(toks []wordToken, i int) bool {
 		return true
 	case "на":
 		return strings.HasSuffix(toks[i].fold, "е")
+	}
+	return false
+}
+
+// afterPlacePreposition reports whether toks[i] follows a preposition that a place's name
+// follows as often as a person's: "из Иванова", "под Ростовом".
+func afterPlacePreposition(toks []wordToken, i int) bool {
+	if i == 0 || !toks[i].spaceOnly {
+		return false
+	}
+	switch toks[i-1].fold {
+	case "в", "во", "на", "из", "до", "от", "под", "над", "за", "через", "около", "возле", "близ":
+		return true
 	}
 	return false
 }

@@ -96,6 +96,15 @@ var roleHeads = []string{
 	"сестра", "отец", "мать", "коллега", "собеседник", "министерша",
 }
 
+// relationNouns are the role heads that name a relation to someone rather than an office: a
+// name is given one as its role only when it agrees with the noun ("жена Фалька Елизавета
+// Потехина"), not when the noun governs it ("братом Сулима Ямадаева").
+var relationNouns = map[string]bool{
+	"наследник": true, "супруга": true, "супруг": true, "жена": true, "муж": true, "сын": true,
+	"дочь": true, "брат": true, "сестра": true, "отец": true, "мать": true, "коллега": true,
+	"собеседник": true,
+}
+
 // placeNouns are common nouns after which a capitalised word names a place or a thing, not a
 // person: "штата Аризона", "улица Пушкина".
 var placeNouns = []string{
@@ -278,6 +287,30 @@ func isNotNameWord(fold string) bool {
 	}
 	for _, p := range orgPrefixes {
 		if strings.HasPrefix(fold, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSurnameLikePlace reports whether a folded word that isNotNameWord is so only as a form
+// of one of namePlaces, a word no other list knows, with the shape of a Russian surname's
+// form: "иванова" (of Иваново), "львова", "ростовым"; not "вашингтона".
+func isSurnameLikePlace(fold string) bool {
+	if lexicon[fold].kinds != lexPlace {
+		return false
+	}
+	if _, country := ru.CountryWordOf(fold); country {
+		return false
+	}
+	for _, ending := range []string{"ыми", "ым", "ой", "ом", "ых", "а", "у", "е", "ы"} {
+		if stem, ok := strings.CutSuffix(fold, ending); ok {
+			fold = stem
+			break
+		}
+	}
+	for _, suffix := range []string{"ов", "ев", "ин", "ын"} {
+		if strings.HasSuffix(fold, suffix) {
 			return true
 		}
 	}

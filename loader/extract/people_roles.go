@@ -50,6 +50,21 @@ type statedRole struct {
 	whole      uint8
 	from, head int  // where it starts, and its head noun
 	governed   bool // the head depends on a role noun before it: "заместитель министра"
+	// relation is set when the first role noun names a relation to someone, not an office:
+	// "брат", "жена", "коллега" (see relationNouns).
+	relation bool
+}
+
+// ownRole returns role, what forName gave a name read in case c, unless it is the whole
+// stated role, a relation that the name does not agree with: in "является братом Сулимы
+// Ямадаева" the brother is someone else. A foreign name that does not decline loses it too
+// ("своего французского коллегу Николя Саркози"): a guess either way, and an office stated
+// elsewhere serves better. The name itself is read as after any role noun.
+func (r statedRole) ownRole(role string, c ru.Case) string {
+	if r.relation && role == r.text && r.whole&(1<<c) == 0 {
+		return ""
+	}
+	return role
 }
 
 // forName returns the role as it applies to the name read as n before toks[i]: all of it
@@ -105,11 +120,11 @@ func roleSpan(toks []wordToken, i int, consumed []bool) (r statedRole, ok bool) 
 		return r, false
 	}
 	r = statedRole{from: head, head: head, cases: roleCases(toks[head].fold, nom)}
-	r.whole = declinedCases(nom, r.cases)
+	r.whole, r.relation = declinedCases(nom, r.cases), relationNouns[nom]
 	// A role noun that governs this one: "заместитель министра", "глава МИД".
 	if head > 0 && !boundaryAfter(&toks[head]) {
 		if gov := roleHeadOf(toks[head-1].fold); gov != "" {
-			r.from, r.governed = head-1, true
+			r.from, r.governed, r.relation = head-1, true, relationNouns[gov]
 			r.whole = declinedCases(gov, roleCases(toks[head-1].fold, gov))
 		}
 	}

@@ -25,7 +25,13 @@ func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, caps
 		if capitalNameBit(t)&^(bit(consumed[i])|bit(t.initial)|bit(t.quoted)) == 0 {
 			continue
 		}
-		if pf.info(t).notName {
+		if info := pf.info(t); info.notName {
+			if info.place && !afterPlacePreposition(toks, i) {
+				// "Иванова" again after "Мария Иванова": hers, if the article has her.
+				if p := pf.linkSurname(pf.readings(t).surnames(), ""); p != nil {
+					pf.mention(p, ti, t.span())
+				}
+			}
 			continue
 		}
 		if pf.addFirstName(ti, toks, i) {

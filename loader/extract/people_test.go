@@ -204,6 +204,42 @@ func TestFindPeopleRoleIsTheNames(t *testing.T) {
 	})
 }
 
+// TestFindPeopleRelations checks that a relation ("брат", "жена", "коллега") is the role of a
+// name in apposition to it, and not of a name it governs: that person is the one related to.
+func TestFindPeopleRelations(t *testing.T) {
+	checkRoles(t, []roleCase{
+		{[]string{"Как известно, Иван Петров является братом Сергея Петрова, героя России."}, "Сергей Петров", ""},
+		// As factRuEval writes it: "Сулимы" reads as the genitive of a first name "Сулима".
+		{[]string{"Как известно, Иса Ямадаев является братом Сулимы Ямадаева, Героя России."}, "Сулима Ямадаев", ""},
+		{[]string{"На приеме была жена президента Мария Иванова."}, "Мария Иванова", "жена президента"},
+		{[]string{"Он поговорил с сыном министра Андреем Смирновым."}, "Андрей Смирнов", "сын министра"},
+		{[]string{"Отец Андрея Смирнова Петр Смирнов приехал в Москву."}, "Петр Смирнов", "отец Андрея Смирнова"},
+		{[]string{"Он встретился с братом президента Ильхамом Алиевым."}, "Ильхам Алиев", "брат президента"},
+		{[]string{"Он встретился с братом президента Ильхама Алиева."}, "Ильхам Алиев", "президент"},
+	})
+}
+
+// TestFindPeopleSurnameLikePlaces checks that the forms of a place named like a surname
+// ("Иваново", "Львов") are a surname after a first name, and again alone once the article has
+// named that person, but not after a preposition of place.
+func TestFindPeopleSurnameLikePlaces(t *testing.T) {
+	refs, _ := peopleOf("На приеме была Мария Иванова.",
+		"Иванова рассказала о поездке в Иваново. Из Иванова она вернулась вчера.")
+	if r := refNamed(refs, "Мария Иванова"); r == nil || r.Mentions != 2 {
+		t.Errorf("Мария Иванова: %+v in %q, want 2 mentions", r, names(refs))
+	}
+	refs, _ = peopleOf("Он встретился с Тимуром Лавровым и Тимуру Иванову.")
+	for _, name := range []string{"Тимур Лавров", "Тимур Иванов"} {
+		if r := refNamed(refs, name); r == nil || r.Mentions != 1 {
+			t.Errorf("%s: %+v in %q, want 1 mention", name, r, names(refs))
+		}
+	}
+	refs, _ = peopleOf("Он учился в Университете Джорджа Вашингтона в Москве.")
+	if len(refs) != 0 {
+		t.Errorf("people %q in the name of a university", names(refs))
+	}
+}
+
 // roleCase is a text, a person it names and the role it gives them ("" for none).
 type roleCase struct {
 	texts      []string
