@@ -240,27 +240,29 @@ func TestLoadSymlinkLoops(t *testing.T) {
 	}
 }
 
-// TestLoadFolderVanishes removes folders while Load walks them: their files are skipped as
-// vanished, the rest loads.
+// TestLoadFolderVanishes removes folders while Load walks them, once a has been walked and
+// before b is read: b is skipped as a vanished folder, the files of a not yet read as vanished
+// files, and the rest loads.
 func TestLoadFolderVanishes(t *testing.T) {
 	dir := t.TempDir()
-	const perFolder = 200 // far more than the jobs the walker runs ahead of the workers
+	const perFolder = 200
 	for _, folder := range []string{"a", "b"} {
 		for i := range perFolder {
 			write(t, dir, fmt.Sprintf("%s/%02d.txt", folder, i), []byte(sampleArticle))
 		}
 	}
-	removed := false
-	c := loadDir(t, Options{Workers: 1, Progress: func(Progress) {
-		if !removed { // the first file has been loaded: a is being read, b not yet walked
-			removed = true
-			for _, folder := range []string{"a", "b"} {
-				if err := os.RemoveAll(filepath.Join(dir, folder)); err != nil {
-					t.Error(err)
-				}
+	beforeReadDir = func(folder string) {
+		if folder != filepath.Join(dir, "b") {
+			return
+		}
+		for _, folder := range []string{"a", "b"} {
+			if err := os.RemoveAll(filepath.Join(dir, folder)); err != nil {
+				t.Error(err)
 			}
 		}
-	}}, dir)
+	}
+	defer func() { beforeReadDir = nil }()
+	c := loadDir(t, Options{Workers: 1}, dir)
 	checkSkips(t, c, map[string]string{"b": "folder vanished while loading"})
 	vanished := 0
 	for _, s := range c.Skipped {

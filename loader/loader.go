@@ -45,6 +45,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dispatch-news/dispatch/loader/extract"
@@ -65,6 +66,9 @@ type Progress struct {
 	// hidden); it is final only in the last report, where Done == Total.
 	Ignored int
 	Cached  int // files among Done read from the cache instead of being parsed
+	// Counted is set once every folder has been walked: Total is then final. The walk runs
+	// ahead of the parsing, so Total is near its end long before the files are parsed.
+	Counted bool
 }
 
 // Options tune Load.
@@ -134,14 +138,16 @@ func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model
 		opt.maxFileSize = MaxFileSize
 	}
 
-	jobs := make(chan job, 4*opt.Workers)
-	w := &walker{ctx: ctx, jobs: jobs}
+	found := make(chan job)
+	w := &walker{ctx: ctx, jobs: found}
+	var walked atomic.Bool
 	go func() {
-		defer close(jobs)
+		defer close(found)
 		walk(w)
+		walked.Store(true)
 	}()
 
-	files := prefetch(ctx, jobs, c, opt.maxFileSize)
+	files := prefetch(ctx, runAhead(ctx, found), c, opt.maxFileSize)
 	results := make(chan result, 4*opt.Workers)
 	var wg sync.WaitGroup
 	for range opt.Workers {
@@ -182,6 +188,7 @@ func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model
 		}
 		if opt.Progress != nil && time.Since(last) >= progressInterval {
 			last = time.Now()
+			prog.Counted = walked.Load() // before Total: a total read after the end is final
 			prog.Total = int(w.found.Load())
 			opt.Progress(prog)
 		}
@@ -196,7 +203,7 @@ func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model
 		skips = append(skips, c.notes...)
 	}
 	if opt.Progress != nil {
-		prog.Total, prog.Ignored = int(w.found.Load()), w.ignored
+		prog.Total, prog.Ignored, prog.Counted = int(w.found.Load()), w.ignored, true
 		opt.Progress(prog)
 	}
 	return build(ps, skips), nil

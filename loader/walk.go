@@ -32,8 +32,8 @@ func (j job) openJob() (fs.File, error) {
 	return openFile(j.file)
 }
 
-// walker finds the files to load and sends them to the workers. It runs on one goroutine;
-// skips and ignored are read only after it has finished.
+// walker finds the files to load and sends them on to the workers (through runAhead). It runs
+// on one goroutine; skips and ignored are read only after it has finished.
 type walker struct {
 	ctx     context.Context
 	jobs    chan<- job
@@ -50,6 +50,40 @@ func (w *walker) send(j job) bool {
 	case <-w.ctx.Done():
 		return false
 	}
+}
+
+// runAhead passes on the jobs of in, in order, holding those that come faster than they are
+// taken. The walker only reads folders, and so finds every file long before the workers have
+// parsed them: Progress.Total reaches the real count early, where a walker held back by the
+// workers kept it a few files ahead of Done, and the bar stood near full for the whole load.
+// A job held costs a few dozen bytes besides its paths, which its article keeps anyway.
+func runAhead(ctx context.Context, in <-chan job) <-chan job {
+	out := make(chan job)
+	go func() {
+		defer close(out)
+		var held []job
+		for in != nil || len(held) > 0 {
+			var send chan<- job // nil, which never sends, while nothing is held
+			var next job
+			if len(held) > 0 {
+				send, next = out, held[0]
+			}
+			select {
+			case j, ok := <-in:
+				if !ok {
+					in = nil
+					continue
+				}
+				held = append(held, j)
+			case send <- next:
+				held[0] = job{}
+				held = held[1:]
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
 }
 
 func (w *walker) skip(path, reason string) {
@@ -150,6 +184,9 @@ func (w *walker) sendFile(p, abs string, seen map[string]bool) bool {
 // found. Symbolic links are followed, except into a folder that is dir or one of its parents
 // (ancestors), which would loop.
 func (w *walker) walkDir(dir, abs string, ancestors []fs.FileInfo, seen map[string]bool) (found int) {
+	if beforeReadDir != nil {
+		beforeReadDir(dir)
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		w.skip(dir, folderReason(err))
@@ -266,6 +303,10 @@ func (w *walker) walkFS(fsys fs.FS, prefix string) {
 // errChanged is the skip reason of a file written to while it was read: its bytes may be
 // half old and half new.
 var errChanged = errors.New("changed while loading (size or modification time differ after reading)")
+
+// beforeReadDir, when a test sets it, runs before a folder is read, to change it at the worst
+// moment: the walker runs far ahead of the workers, so a test cannot time that otherwise.
+var beforeReadDir func(dir string)
 
 // afterRead, when a test sets it, runs after a file is read and before it is checked for
 // changes, to change it at the worst moment.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 )
 
 // TestLoadFileReachedTwice reaches one article by several ways at once: a link to its folder
@@ -89,4 +90,58 @@ func BenchmarkWalk(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*files), "ns/file")
+}
+
+// TestRunAheadHoldsWhatIsNotTaken sends jobs that nobody takes yet: none of the sends waits,
+// and they come out later in order, then the end.
+func TestRunAheadHoldsWhatIsNotTaken(t *testing.T) {
+	in := make(chan job)
+	out := runAhead(context.Background(), in)
+	const n = 10000
+	sent := make(chan struct{})
+	go func() {
+		for i := range n {
+			in <- job{file: fmt.Sprint(i)}
+		}
+		close(in)
+		close(sent)
+	}()
+	select {
+	case <-sent:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the sends wait for the jobs to be taken")
+	}
+	for i := range n {
+		if j := <-out; j.file != fmt.Sprint(i) {
+			t.Fatalf("job %d is %q", i, j.file)
+		}
+	}
+	if j, ok := <-out; ok {
+		t.Fatalf("after the last job, %q", j.file)
+	}
+}
+
+// TestRunAheadStopsWhenCancelled: a cancelled load's queue ends, held jobs dropped.
+func TestRunAheadStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	in := make(chan job)
+	out := runAhead(ctx, in)
+	in <- job{file: "held"}
+	cancel()
+	for range out { // ends once runAhead sees the cancel; a job may still come out first
+	}
+}
+
+// TestLoadReportsCounted checks that the last report is final: Counted, and every file found
+// done.
+func TestLoadReportsCounted(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 50 {
+		write(t, dir, fmt.Sprintf("%02d/a.txt", i), []byte(sampleArticle))
+	}
+	var last Progress
+	loadDir(t, Options{Progress: func(p Progress) { last = p }}, dir)
+	if !last.Counted || last.Done != 50 || last.Total != 50 {
+		t.Errorf("last report %+v, want Counted with 50 of 50", last)
+	}
 }

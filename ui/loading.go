@@ -97,12 +97,16 @@ func (a app) loadingView() string {
 	if p.Total > 0 {
 		pct = float64(p.Done) / float64(p.Total)
 	}
+	count := fmt.Sprintf("%d of %d files", p.Done, p.Total)
+	if !p.Counted {
+		count += " found so far" // the folders are still being walked
+	}
 	lines := []string{
 		"",
 		st.title.Render("dispatch") + st.dim.Render(" · loading articles"),
 		"",
 		progressBar(st, pct, min(max(a.w-8, 4), 60)),
-		st.dim.Render(fmt.Sprintf("%d of %d files · %.1f MB", p.Done, p.Total, float64(p.Bytes)/1e6)),
+		st.dim.Render(fmt.Sprintf("%s · %.1f MB", count, float64(p.Bytes)/1e6)),
 	}
 	return fitBlock(lines, a.w, a.h)
 }

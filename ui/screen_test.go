@@ -43,8 +43,12 @@ func TestFirstFrameIsTheLoadingScreen(t *testing.T) {
 		t.Fatalf("first frame:\n%s", out)
 	}
 	m, _ = m.Update(loadProgressMsg{p: loader.Progress{Done: 3, Total: 12, Bytes: 2 << 20}})
-	if out := screenText(m.(app)); !strings.Contains(out, "3 of 12 files") || !strings.Contains(out, "█") {
-		t.Errorf("progress is not shown:\n%s", out)
+	if out := screenText(m.(app)); !strings.Contains(out, "3 of 12 files found so far") || !strings.Contains(out, "█") {
+		t.Errorf("progress while the folders are walked is not shown:\n%s", out)
+	}
+	m, _ = m.Update(loadProgressMsg{p: loader.Progress{Done: 4, Total: 12, Bytes: 2 << 20, Counted: true}})
+	if out := screenText(m.(app)); !strings.Contains(out, "4 of 12 files ·") {
+		t.Errorf("progress once every file is found is not shown:\n%s", out)
 	}
 }
 
