@@ -301,7 +301,7 @@ func (pf *peopleFinder) parseGroup(text string, ti int, toks []wordToken, from, 
 			fold := toks[k].fold
 			info := pf.info(&toks[k])
 			stop = !toks[k].initial && info.notName
-			if stop && info.place && k > start && pf.readings(&toks[k-1]).firstName() != "" {
+			if stop && info.surnameLike && k > start && pf.readings(&toks[k-1]).firstName() != "" {
 				stop = false // "Мария Иванова": a surname after a first name, not a city
 			}
 			if !stop && k+1 < to {

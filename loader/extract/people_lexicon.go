@@ -98,7 +98,7 @@ var roleHeads = []string{
 
 // relationNouns are the role heads that name a relation to someone rather than an office: a
 // name is given one as its role only when it agrees with the noun ("жена Фалька Елизавета
-// Потехина"), not when the noun governs it ("братом Сулима Ямадаева").
+// Потехина"), not when the noun governs it ("братом Сулимы Ямадаева").
 var relationNouns = map[string]bool{
 	"наследник": true, "супруга": true, "супруг": true, "жена": true, "муж": true, "сын": true,
 	"дочь": true, "брат": true, "сестра": true, "отец": true, "мать": true, "коллега": true,

@@ -19,11 +19,11 @@ type wordInfo struct {
 	word    string
 	fold    string
 	notName bool // isNotNameWord(fold)
-	// place is set when the word is no name only as a case form of a place that looks like a
-	// surname's (see isSurnameLikePlace): "Иванова" of Иваново, the commonest surname's forms.
-	place bool
-	id    uint64 // this wordInfo's own number, never given to another (see spanKey)
-	r     wordReadings
+	// surnameLike is set when the word is no name only as a form of a place named like a
+	// surname (see isSurnameLikePlace): "Иванова" of Иваново, the commonest surname's forms.
+	surnameLike bool
+	id          uint64 // this wordInfo's own number, never given to another (see spanKey)
+	r           wordReadings
 }
 
 var wordIDs atomic.Uint64
@@ -106,7 +106,7 @@ func infoOf(word string) *wordInfo {
 	return wordMemo.get(word, func(word string) *wordInfo {
 		fold := ru.Fold(word)
 		notName := isNotNameWord(fold)
-		return &wordInfo{word: word, fold: fold, notName: notName, place: notName && isSurnameLikePlace(fold),
+		return &wordInfo{word: word, fold: fold, notName: notName, surnameLike: notName && isSurnameLikePlace(fold),
 			id: wordIDs.Add(1), r: wordReadings{word: word, fold: fold}}
 	})
 }

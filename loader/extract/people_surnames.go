@@ -26,7 +26,7 @@ func (pf *peopleFinder) findSurnames(text string, ti int, toks []wordToken, caps
 			continue
 		}
 		if info := pf.info(t); info.notName {
-			if info.place && !afterPlacePreposition(toks, i) {
+			if info.surnameLike && !afterPlacePreposition(toks, i) {
 				// "Иванова" again after "Мария Иванова": hers, if the article has her.
 				if p := pf.linkSurname(pf.readings(t).surnames(), ""); p != nil {
 					pf.mention(p, ti, t.span())
