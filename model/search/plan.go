@@ -290,6 +290,11 @@ func countingSort[T any](items []T, maxKey int, key func(T) int) []T {
 	if len(items) < 2 || maxKey == 0 {
 		return items
 	}
+	return countingSortInto(make([]T, len(items)), items, maxKey, key)
+}
+
+// countingSortInto is countingSort writing into out, which has room for every item.
+func countingSortInto[T any](out, items []T, maxKey int, key func(T) int) []T {
 	count := make([]int, maxKey+2)
 	for _, it := range items {
 		count[maxKey-key(it)+1]++
@@ -297,7 +302,7 @@ func countingSort[T any](items []T, maxKey int, key func(T) int) []T {
 	for i := 1; i < len(count); i++ {
 		count[i] += count[i-1]
 	}
-	out := make([]T, len(items))
+	out = out[:len(items)]
 	for _, it := range items {
 		k := maxKey - key(it)
 		out[count[k]] = it

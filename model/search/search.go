@@ -160,8 +160,8 @@ func (ix *Index) search(ctx context.Context, text string, pq Query, opt Options,
 	}
 	ents = rankHits(ents)
 	var arts []artHit
+	limit := 0 // articles to scan for; 0: all, in a buffer kept for the next search
 	if opt.Scope == All || opt.Scope == Articles {
-		limit := 0
 		if opt.FirstScreen {
 			limit = opt.Limit
 		}
@@ -177,6 +177,9 @@ func (ix *Index) search(ctx context.Context, text string, pq Query, opt Options,
 	}
 	res.Total = len(ents) + len(arts)
 	res.Hits = merge(ents, arts, opt.Limit)
+	if arts != nil && limit == 0 {
+		releaseArtHits(arts) // merge copied what it keeps
+	}
 	return res, s, nil
 }
 
