@@ -60,6 +60,7 @@ func startLoad(ctx context.Context, opts RunOptions, ls *loadState) tea.Cmd {
 			ch <- loadedMsg{err: err}
 			return
 		}
+		browsingGC() // before indexing (see gcPercentLoaded)
 		ix := search.New(c)
 		ch <- loadedMsg{corpus: c, ix: ix}
 		if ix.Ready(ctx) == nil {
@@ -69,18 +70,24 @@ func startLoad(ctx context.Context, opts RunOptions, ls *loadState) tea.Cmd {
 	return ls.wait()
 }
 
-// gcPercentLoaded is the garbage collector's target once the corpus is loaded and indexed.
-// The heap is then nearly all corpus, which lives as long as the program, and browsing
-// allocates little: Go's default (100) would let the process grow to twice the corpus before
-// collecting, where 25 keeps it within a quarter of it for a little more collecting.
+// gcPercentLoaded is the garbage collector's target once the corpus is loaded, set before the
+// search index is built. The heap is then nearly all corpus, which lives as long as the program,
+// and browsing allocates little: Go's default (100) would let the process grow to twice the
+// corpus before collecting, where 25 keeps it within a quarter of it for a little more
+// collecting. Set before indexing, it makes the index reuse the memory of the loader's garbage:
+// the peak of a load of 100k articles in the browser (VmHWM) fell from 1,189,156-1,257,816 kB
+// to 1,122,884-1,143,372 kB.
 const gcPercentLoaded = 25
 
-// settleMemory returns what loading and indexing no longer use to the system, and sets the
-// collector's target for browsing, unless the user has set GOGC.
-func settleMemory() {
+// browsingGC sets the collector's target for browsing, unless the user has set GOGC.
+func browsingGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercentLoaded)
 	}
+}
+
+// settleMemory returns what loading and indexing no longer use to the system.
+func settleMemory() {
 	debug.FreeOSMemory()
 }
 
