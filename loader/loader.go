@@ -129,6 +129,10 @@ type result struct {
 // run loads the files walk finds, through the cache c when it is not nil.
 func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model.Corpus, error) {
 	ctx, cancel := context.WithCancel(ctx)
+	// The walk ends soon after ctx does, and is waited for: a cancelled load returns with no
+	// folder of its own still open.
+	var walking sync.WaitGroup
+	defer walking.Wait()
 	defer cancel()
 	defer relaxGC()()
 	if opt.Workers <= 0 {
@@ -138,16 +142,17 @@ func run(ctx context.Context, opt Options, c *cache, walk func(*walker)) (*model
 		opt.maxFileSize = MaxFileSize
 	}
 
-	found := make(chan job)
+	found, ahead := make(chan job), make(chan job)
 	w := &walker{ctx: ctx, jobs: found}
 	var walked atomic.Bool
-	go func() {
+	walking.Go(func() {
 		defer close(found)
 		walk(w)
 		walked.Store(true)
-	}()
+	})
+	walking.Go(func() { runAhead(ctx, found, ahead) })
 
-	files := prefetch(ctx, runAhead(ctx, found), c, opt.maxFileSize)
+	files := prefetch(ctx, ahead, c, opt.maxFileSize)
 	results := make(chan result, 4*opt.Workers)
 	var wg sync.WaitGroup
 	for range opt.Workers {

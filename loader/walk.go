@@ -52,38 +52,35 @@ func (w *walker) send(j job) bool {
 	}
 }
 
-// runAhead passes on the jobs of in, in order, holding those that come faster than they are
-// taken. The walker only reads folders, and so finds every file long before the workers have
-// parsed them: Progress.Total reaches the real count early, where a walker held back by the
-// workers kept it a few files ahead of Done, and the bar stood near full for the whole load.
-// A job held costs a few dozen bytes besides its paths, which its article keeps anyway.
-func runAhead(ctx context.Context, in <-chan job) <-chan job {
-	out := make(chan job)
-	go func() {
-		defer close(out)
-		var held []job
-		for in != nil || len(held) > 0 {
-			var send chan<- job // nil, which never sends, while nothing is held
-			var next job
-			if len(held) > 0 {
-				send, next = out, held[0]
-			}
-			select {
-			case j, ok := <-in:
-				if !ok {
-					in = nil
-					continue
-				}
-				held = append(held, j)
-			case send <- next:
-				held[0] = job{}
-				held = held[1:]
-			case <-ctx.Done():
-				return
-			}
+// runAhead passes the jobs of in on to out, in order, holding those that come faster than they
+// are taken, and closes out when in is closed and drained, or when ctx ends. The walker only
+// reads folders, and so finds every file long before the workers have parsed them:
+// Progress.Total reaches the real count early, where a walker held back by the workers kept it
+// a few files ahead of Done, and the bar stood near full for the whole load. A job held costs a
+// few dozen bytes besides its paths, which its article keeps anyway.
+func runAhead(ctx context.Context, in <-chan job, out chan<- job) {
+	defer close(out)
+	var held []job
+	for in != nil || len(held) > 0 {
+		var send chan<- job // nil, which never sends, while nothing is held
+		var next job
+		if len(held) > 0 {
+			send, next = out, held[0]
 		}
-	}()
-	return out
+		select {
+		case j, ok := <-in:
+			if !ok {
+				in = nil
+				continue
+			}
+			held = append(held, j)
+		case send <- next:
+			held[0] = job{}
+			held = held[1:]
+		case <-ctx.Done():
+			return
+		}
+	}
 }
 
 func (w *walker) skip(path, reason string) {

@@ -95,8 +95,8 @@ func BenchmarkWalk(b *testing.B) {
 // TestRunAheadHoldsWhatIsNotTaken sends jobs that nobody takes yet: none of the sends waits,
 // and they come out later in order, then the end.
 func TestRunAheadHoldsWhatIsNotTaken(t *testing.T) {
-	in := make(chan job)
-	out := runAhead(context.Background(), in)
+	in, out := make(chan job), make(chan job)
+	go runAhead(context.Background(), in, out)
 	const n = 10000
 	sent := make(chan struct{})
 	go func() {
@@ -124,8 +124,8 @@ func TestRunAheadHoldsWhatIsNotTaken(t *testing.T) {
 // TestRunAheadStopsWhenCancelled: a cancelled load's queue ends, held jobs dropped.
 func TestRunAheadStopsWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	in := make(chan job)
-	out := runAhead(ctx, in)
+	in, out := make(chan job), make(chan job)
+	go runAhead(ctx, in, out)
 	in <- job{file: "held"}
 	cancel()
 	for range out { // ends once runAhead sees the cancel; a job may still come out first
