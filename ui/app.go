@@ -167,7 +167,7 @@ func (a app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case loadProgressMsg:
-		a.load.progress = msg.p
+		a.load.progress, a.load.elapsed = msg.p, msg.elapsed
 		return a, a.load.wait()
 	case loadedMsg:
 		return a.loaded(msg)

@@ -16,8 +16,11 @@ import (
 	"github.com/dispatch-news/dispatch/model/search"
 )
 
-// loadProgressMsg reports how far loading has got.
-type loadProgressMsg struct{ p loader.Progress }
+// loadProgressMsg reports how far loading has got, and how long it has taken so far.
+type loadProgressMsg struct {
+	p       loader.Progress
+	elapsed time.Duration
+}
 
 // loadedMsg carries the loaded corpus and its search index, or the error that stopped loading.
 type loadedMsg struct {
@@ -30,6 +33,7 @@ type loadedMsg struct {
 type loadState struct {
 	ch       chan tea.Msg
 	progress loader.Progress
+	elapsed  time.Duration // when progress was reported, since loading started
 }
 
 // progressEvery throttles progress messages: a bar needs no more than a few updates a second.
@@ -45,13 +49,14 @@ func startLoad(ctx context.Context, opts RunOptions, ls *loadState) tea.Cmd {
 		var err error
 		if c == nil {
 			var last atomic.Int64
+			start := time.Now()
 			c, err = loader.Load(ctx, opts.Paths, loader.Options{NoCache: opts.NoCache, Progress: func(p loader.Progress) {
 				now := time.Now().UnixNano()
 				if prev := last.Load(); now-prev < int64(progressEvery) || !last.CompareAndSwap(prev, now) {
 					return
 				}
 				select {
-				case ch <- loadProgressMsg{p}:
+				case ch <- loadProgressMsg{p, time.Since(start)}:
 				default: // the UI has not taken the last one yet: drop this one
 				}
 			}})
@@ -108,14 +113,35 @@ func (a app) loadingView() string {
 	if !p.Counted {
 		count += " found so far" // the folders are still being walked
 	}
+	count += fmt.Sprintf(" · %.1f MB", float64(p.Bytes)/1e6)
+	if left := timeLeft(p, a.load.elapsed); left != "" {
+		count += " · " + left
+	}
 	lines := []string{
 		"",
 		st.title.Render("dispatch") + st.dim.Render(" · loading articles"),
 		"",
 		progressBar(st, pct, min(max(a.w-8, 4), 60)),
-		st.dim.Render(fmt.Sprintf("%s · %.1f MB", count, float64(p.Bytes)/1e6)),
+		st.dim.Render(count),
 	}
 	return fitBlock(lines, a.w, a.h)
+}
+
+// timeLeft guesses how much longer loading takes, at the pace so far, once every file is
+// found and the pace has had a second to settle: "about 12 s left"; "" until then, and for
+// the last second.
+func timeLeft(p loader.Progress, elapsed time.Duration) string {
+	if !p.Counted || p.Done == 0 || elapsed < time.Second {
+		return ""
+	}
+	left := time.Duration(float64(elapsed) * float64(p.Total-p.Done) / float64(p.Done)).Round(time.Second)
+	switch {
+	case left < time.Second:
+		return ""
+	case left < time.Minute:
+		return fmt.Sprintf("about %d s left", int(left.Seconds()))
+	}
+	return fmt.Sprintf("about %d min %d s left", int(left.Minutes()), int(left.Seconds())%60)
 }
 
 // progressBar draws a bar of width cells filled to pct. (bubbles' progress needs a module this

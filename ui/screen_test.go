@@ -50,6 +50,31 @@ func TestFirstFrameIsTheLoadingScreen(t *testing.T) {
 	if out := screenText(m.(app)); !strings.Contains(out, "4 of 12 files ·") {
 		t.Errorf("progress once every file is found is not shown:\n%s", out)
 	}
+	m, _ = m.Update(loadProgressMsg{p: loader.Progress{Done: 25, Total: 100, Counted: true}, elapsed: 2 * time.Second})
+	if out := screenText(m.(app)); !strings.Contains(out, "about 6 s left") {
+		t.Errorf("no time left after 2 s for a quarter of the files:\n%s", out)
+	}
+}
+
+// TestTimeLeft: the pace so far, once every file is found and a second has passed.
+func TestTimeLeft(t *testing.T) {
+	for _, tc := range []struct {
+		p       loader.Progress
+		elapsed time.Duration
+		want    string
+	}{
+		{loader.Progress{Done: 25, Total: 100, Counted: true}, 2 * time.Second, "about 6 s left"},
+		{loader.Progress{Done: 10, Total: 1000, Counted: true}, 2 * time.Second, "about 3 min 18 s left"},
+		{loader.Progress{Done: 25, Total: 100}, 2 * time.Second, ""},                       // still walking
+		{loader.Progress{Done: 25, Total: 100, Counted: true}, 500 * time.Millisecond, ""}, // too early
+		{loader.Progress{Done: 99, Total: 100, Counted: true}, 10 * time.Second, ""},       // the last 0.1 s
+		{loader.Progress{Done: 0, Total: 100, Counted: true}, 2 * time.Second, ""},         // no pace yet
+		{loader.Progress{Done: 100, Total: 100, Counted: true}, 2 * time.Second, ""},       // done
+	} {
+		if got := timeLeft(tc.p, tc.elapsed); got != tc.want {
+			t.Errorf("timeLeft(%+v, %v) = %q, want %q", tc.p, tc.elapsed, got, tc.want)
+		}
+	}
 }
 
 func TestRunLoadsInTheBackground(t *testing.T) {
