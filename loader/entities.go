@@ -53,41 +53,40 @@ func (k *keeper) Person(p model.Person) *model.Person {
 	if slot.person != nil && slot.name == p.Name && slot.role == p.Role && slot.key == p.Key && slot.latin == p.Latin {
 		return slot.person
 	}
-	kept := &model.Person{Key: p.Key, Name: p.Name, Latin: p.Latin, Role: p.Role}
+	kept := new(model.Person)
+	*kept = p
 	*slot = personSlot{p.Key, p.Name, p.Latin, p.Role, kept}
 	return kept
 }
 
 // Country returns the worker's copy of c: the one of its code, when its names are the same.
 func (k *keeper) Country(c model.Country) *model.Country {
-	e := &k.entities
-	kept, ok := e.countries[c.Code]
-	switch {
-	case ok && kept.Name == c.Name && kept.NameEn == c.NameEn:
-		return kept
-	case ok:
-		return &model.Country{Code: c.Code, Name: c.Name, NameEn: c.NameEn} // another value: not shared
-	case e.countries == nil:
-		e.countries = map[string]*model.Country{}
-	}
-	kept = &model.Country{Code: c.Code, Name: c.Name, NameEn: c.NameEn}
-	e.countries[c.Code] = kept
-	return kept
+	return sharedCopy(&k.entities.countries, c.Code, c, func(kept *model.Country) bool {
+		return kept.Name == c.Name && kept.NameEn == c.NameEn
+	})
 }
 
 // Organisation returns the worker's copy of o: the one of its key, when its names are the same.
 func (k *keeper) Organisation(o model.Organisation) *model.Organisation {
-	e := &k.entities
-	kept, ok := e.orgs[o.Key]
-	switch {
-	case ok && kept.Abbr == o.Abbr && kept.Name == o.Name && kept.NameEn == o.NameEn:
+	return sharedCopy(&k.entities.orgs, o.Key, o, func(kept *model.Organisation) bool {
+		return kept.Abbr == o.Abbr && kept.Name == o.Name && kept.NameEn == o.NameEn
+	})
+}
+
+// sharedCopy returns the copy of v kept in copies under key when same says it equals v; else a
+// copy of its own, which copies keeps when key had none. Another value of a key is not shared.
+func sharedCopy[V any](copies *map[string]*V, key string, v V, same func(kept *V) bool) *V {
+	kept, ok := (*copies)[key]
+	if ok && same(kept) {
 		return kept
-	case ok:
-		return &model.Organisation{Key: o.Key, Abbr: o.Abbr, Name: o.Name, NameEn: o.NameEn}
-	case e.orgs == nil:
-		e.orgs = map[string]*model.Organisation{}
 	}
-	kept = &model.Organisation{Key: o.Key, Abbr: o.Abbr, Name: o.Name, NameEn: o.NameEn}
-	e.orgs[o.Key] = kept
-	return kept
+	fresh := new(V)
+	*fresh = v
+	if !ok {
+		if *copies == nil {
+			*copies = map[string]*V{}
+		}
+		(*copies)[key] = fresh
+	}
+	return fresh
 }

@@ -2,11 +2,12 @@
 // sanitises them, parses each into a model.Article, extracts its entities, and builds the
 // model.Corpus. It imports nothing from the terminal UI, and never writes to the files it reads.
 //
-// Loading runs a walker goroutine that finds the files, prefetchers that open them ahead and
-// ask the system to read them (prefetch.go), and a pool of workers (one per core) that each
-// read, decode, sanitise, parse and annotate one file at a time. Results are put in
-// path order, so the corpus does not depend on scheduling; then a final pass links people
-// across articles, makes duplicate IDs unique and infers the years datelines leave out.
+// Loading runs a walker goroutine that finds the files, running ahead of the rest (runAhead),
+// prefetchers that open them ahead and ask the system to read them (prefetch.go), and a pool
+// of workers (one per core) that each read, decode, sanitise, parse and annotate one file at a
+// time. Results are put in path order, so the corpus does not depend on scheduling; then a
+// final pass links people across articles, makes duplicate IDs unique and infers the years
+// datelines leave out.
 //
 // A second start on the same folders is fast: each file's article as the workers leave it is
 // cached (cache.go) in the user's cache folder, never in the folders read, and used again while

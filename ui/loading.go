@@ -69,7 +69,7 @@ func startLoad(ctx context.Context, opts RunOptions, ls *loadState) tea.Cmd {
 		ix := search.New(c)
 		ch <- loadedMsg{corpus: c, ix: ix}
 		if ix.Ready(ctx) == nil {
-			settleMemory()
+			debug.FreeOSMemory() // what loading and indexing no longer use goes back to the system
 		}
 	}()
 	return ls.wait()
@@ -89,11 +89,6 @@ func browsingGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercentLoaded)
 	}
-}
-
-// settleMemory returns what loading and indexing no longer use to the system.
-func settleMemory() {
-	debug.FreeOSMemory()
 }
 
 // wait returns a command that delivers the next loading message.
